@@ -1,0 +1,42 @@
+// Compiled into each client package under that package's namespace, so that each has its own public type while the
+// code is written once. The project defines which namespace applies.
+#if EXOTEL_VSIP
+namespace Exotel.VSip;
+#elif VAPI_CLIENT
+namespace Vapi.Client;
+#else
+#error Define EXOTEL_VSIP or VAPI_CLIENT in the project that links this file.
+#endif
+
+/// <summary>
+/// How the client bounds the time a request may take. The names and defaults follow Microsoft's standard HTTP
+/// resilience pipeline (<c>Microsoft.Extensions.Http.Resilience</c>): a 30 second total per operation and a 10 second
+/// limit per attempt.
+/// </summary>
+public sealed class ResilienceOptions
+{
+    /// <summary>The longest an operation may take end to end, across every attempt. Default 30 seconds.</summary>
+    public TimeSpan TotalRequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest one attempt (one HTTP exchange) may take. Default 10 seconds; at most <see cref="TotalRequestTimeout"/>.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    internal IEnumerable<string> Validate(string prefix)
+    {
+        if (TotalRequestTimeout <= TimeSpan.Zero)
+        {
+            yield return $"{prefix}.TotalRequestTimeout must be greater than zero; got {TotalRequestTimeout}.";
+        }
+
+        if (AttemptTimeout <= TimeSpan.Zero)
+        {
+            yield return $"{prefix}.AttemptTimeout must be greater than zero; got {AttemptTimeout}.";
+        }
+        else if (AttemptTimeout > TotalRequestTimeout && TotalRequestTimeout > TimeSpan.Zero)
+        {
+            yield return $"{prefix}.AttemptTimeout ({AttemptTimeout}) must not exceed {prefix}.TotalRequestTimeout ({TotalRequestTimeout}).";
+        }
+    }
+
+    internal ResilienceOptions Clone() => (ResilienceOptions)MemberwiseClone();
+}
