@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using VapiExotel.Shared;
+using VapiExotel.Shared.Http;
+
+namespace Exotel.VSip;
+
+/// <summary>Registers <see cref="ExotelClient"/> with dependency injection.</summary>
+public static class ExotelServiceCollectionExtensions
+{
+    /// <summary>Registers <see cref="ExotelClient"/>, configured in code; the options are validated when the host starts.</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The builder of the client's <see cref="HttpClient"/>, to add handlers or replace the primary handler.</returns>
+    public static IHttpClientBuilder AddExotelVSip(this IServiceCollection services, Action<ExotelClientOptions> configure)
+    {
+        Guard.NotNull(services, nameof(services));
+        Guard.NotNull(configure, nameof(configure));
+        services.AddOptions<ExotelClientOptions>().Configure(configure);
+        return services.AddExotelVSipCore();
+    }
+
+    /// <summary>
+    /// Registers <see cref="ExotelClient"/>, bound to a configuration section such as <c>Exotel</c>
+    /// (<c>AccountSid</c>, <c>ApiKey</c>, <c>ApiToken</c>, <c>Region</c>, <c>BaseAddress</c>, <c>Resilience:AttemptTimeout</c>…).
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The section holding the options.</param>
+    /// <returns>The builder of the client's <see cref="HttpClient"/>.</returns>
+    public static IHttpClientBuilder AddExotelVSip(this IServiceCollection services, IConfiguration configuration)
+    {
+        Guard.NotNull(services, nameof(services));
+        Guard.NotNull(configuration, nameof(configuration));
+        services.AddOptions<ExotelClientOptions>().Bind(configuration);
+        return services.AddExotelVSipCore();
+    }
+
+    /// <summary>Registers <see cref="ExotelClient"/>, bound to the configuration section at <paramref name="configSectionPath"/> (for example <c>Exotel</c>).</summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configSectionPath">The section's path.</param>
+    /// <returns>The builder of the client's <see cref="HttpClient"/>.</returns>
+    public static IHttpClientBuilder AddExotelVSip(this IServiceCollection services, string configSectionPath)
+    {
+        Guard.NotNull(services, nameof(services));
+        Guard.NotEmpty(configSectionPath, nameof(configSectionPath));
+        services.AddOptions<ExotelClientOptions>().BindConfiguration(configSectionPath);
+        return services.AddExotelVSipCore();
+    }
+
+    private static IHttpClientBuilder AddExotelVSipCore(this IServiceCollection services)
+    {
+        services.AddOptions<ExotelClientOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExotelClientOptions>, ExotelClientOptionsValidator>());
+
+        // One pipeline per client name, outliving handler rotation, so that its state is not reset every two minutes.
+        services.TryAddKeyedSingleton(ExotelClient.HttpClientName, static (sp, _) =>
+        {
+            var resilience = sp.GetRequiredService<IOptions<ExotelClientOptions>>().Value.Resilience;
+            return ResiliencePipelineFactory.Create(resilience.TotalRequestTimeout, resilience.AttemptTimeout, sp.GetService<TimeProvider>());
+        });
+
+        var alreadyRegistered = services.Any(d => d.ServiceType == typeof(Marker));
+        var builder = services.AddHttpClient<ExotelClient, ExotelClient>(ExotelClient.HttpClientName, static (HttpClient http, IServiceProvider sp) =>
+            new ExotelClient(http, sp.GetRequiredService<IOptions<ExotelClientOptions>>().Value, sp.GetService<ILoggerFactory>()));
+        if (alreadyRegistered)
+        {
+            return builder;   // a second call changes options only; the handlers are already in place
+        }
+
+        services.AddSingleton<Marker>();
+        return builder
+            .ConfigureHttpClient(static http => http.Timeout = Timeout.InfiniteTimeSpan)   // the pipeline owns every timeout
+            .AddHttpMessageHandler(static sp =>
+                new ResilienceHandler(sp.GetRequiredKeyedService<ResiliencePipeline<HttpResponseMessage>>(ExotelClient.HttpClientName)))
+            .RedactLoggedHeaders(["Authorization"]);
+    }
+
+    private sealed class Marker;
+}
