@@ -30,7 +30,7 @@ public class TrunkCredentialsClient
             Guard.NotEmpty(request.Password, nameof(request.Password)),
             ExotelRules.FriendlyName(request.FriendlyName, nameof(request.FriendlyName)));
         return _transport.V2SingleAsync(
-            HttpMethod.Post, _transport.V2(Collection, trunkSid), ExotelTransport.Json(body, ExotelJsonContext.Default.CredentialBody),
+            HttpMethod.Post, _transport.V2(Collection, trunkSid), ExotelTransport.Json(body, ExotelJsonContext.Wire.CredentialBody),
             ExotelJsonContext.Default.ExotelTrunkCredential, cancellationToken, _transport.Redactor.With(request.Password));
     }
 
@@ -66,7 +66,7 @@ public class TrunkCredentialsClient
             request.Password is null ? null : Guard.NotEmpty(request.Password, nameof(request.Password)),
             ExotelRules.FriendlyName(request.FriendlyName, nameof(request.FriendlyName)));
         return _transport.V2SingleAsync(
-            HttpMethod.Put, _transport.V2(Collection + "/{id}", trunkSid, credentialId), ExotelTransport.Json(body, ExotelJsonContext.Default.CredentialBody),
+            HttpMethod.Put, _transport.V2(Collection + "/{id}", trunkSid, credentialId), ExotelTransport.Json(body, ExotelJsonContext.Wire.CredentialBody),
             ExotelJsonContext.Default.ExotelTrunkCredential, cancellationToken, _transport.Redactor.With(request.Password));
     }
 

@@ -91,7 +91,7 @@ public class DestinationUrisClient
             weight is { } w ? Guard.InRange(w, 0, int.MaxValue, nameof(weight)) : null);
         return _transport.V2SingleAsync(
             HttpMethod.Put, _transport.V2(Collection + "/{id}", trunkSid, destinationId),
-            ExotelTransport.Json(body, ExotelJsonContext.Default.UpdateDestinationBody), ExotelJsonContext.Default.ExotelDestinationUri, cancellationToken);
+            ExotelTransport.Json(body, ExotelJsonContext.Wire.UpdateDestinationBody), ExotelJsonContext.Default.ExotelDestinationUri, cancellationToken);
     }
 
     /// <summary>Removes a destination URI from a trunk.</summary>
@@ -122,7 +122,7 @@ public class DestinationUrisClient
 
         var body = new DestinationsBody(destinations.Select(d => new DestinationItem(d.ToString())).ToList());
         return _transport.V2BatchAsync(
-            HttpMethod.Post, _transport.V2(Collection, trunkSid), ExotelTransport.Json(body, ExotelJsonContext.Default.DestinationsBody),
+            HttpMethod.Post, _transport.V2(Collection, trunkSid), ExotelTransport.Json(body, ExotelJsonContext.Wire.DestinationsBody),
             ExotelJsonContext.Default.ExotelDestinationUri, cancellationToken);
     }
 }

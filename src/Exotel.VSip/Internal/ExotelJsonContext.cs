@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Exotel.VSip.Internal;
@@ -62,4 +64,16 @@ internal sealed record SettingsBody([property: JsonPropertyName("settings")] IRe
 [JsonSerializable(typeof(DestinationsBody))]
 [JsonSerializable(typeof(UpdateDestinationBody))]
 [JsonSerializable(typeof(SettingsBody))]
-internal sealed partial class ExotelJsonContext : JsonSerializerContext;
+internal sealed partial class ExotelJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// The context request bodies are written with: like <see cref="Default"/>, but '+' and other characters stay
+    /// as they are (<c>"+919876543210"</c>, not <c>"\u002B919876543210"</c>), as Exotel documents its bodies. The
+    /// bodies go to an API, never into HTML, so HTML-safe escaping buys nothing.
+    /// </summary>
+    public static ExotelJsonContext Wire { get; } = new(new JsonSerializerOptions
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

@@ -402,9 +402,10 @@ internal sealed class ExotelTransport
         {
             return JsonDocument.Parse(raw.Body);
         }
-        catch (JsonException ex)
+        catch (JsonException)
         {
-            throw raw.IsHttpSuccess ? ExotelErrors.Unreadable(raw, "the body is not JSON", inner: ex) : ExotelErrors.FromHttp(raw);
+            // The parser's message quotes the body, which may echo a secret: it is not kept as an inner exception.
+            throw raw.IsHttpSuccess ? ExotelErrors.Unreadable(raw, "the body is not JSON") : ExotelErrors.FromHttp(raw);
         }
     }
 
@@ -416,7 +417,8 @@ internal sealed class ExotelTransport
         }
         catch (JsonException ex)
         {
-            throw ExotelErrors.Unreadable(raw, $"{typeof(T).Name}: {raw.Redactor.Snippet(ex.Message, 160)}", requestId, ex);
+            // Only the redacted text of the parser's message is kept (it can quote the body).
+            throw ExotelErrors.Unreadable(raw, $"{typeof(T).Name}: {raw.Redactor.Snippet(ex.Message, 160)}", requestId);
         }
     }
 

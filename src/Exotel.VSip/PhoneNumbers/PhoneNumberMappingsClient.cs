@@ -33,7 +33,7 @@ public class PhoneNumberMappingsClient
         Guard.Id(trunkSid, nameof(trunkSid));
         var body = new PhoneNumberBody(ExotelRules.E164(phoneNumber, nameof(phoneNumber)), Mode(mode));
         return _transport.V2SingleAsync(
-            HttpMethod.Post, _transport.V2(Collection, trunkSid), ExotelTransport.Json(body, ExotelJsonContext.Default.PhoneNumberBody),
+            HttpMethod.Post, _transport.V2(Collection, trunkSid), ExotelTransport.Json(body, ExotelJsonContext.Wire.PhoneNumberBody),
             ExotelJsonContext.Default.ExotelPhoneNumberMapping, cancellationToken);
     }
 
@@ -61,7 +61,7 @@ public class PhoneNumberMappingsClient
         Guard.Id(mappingId, nameof(mappingId));
         var body = new PhoneNumberBody(ExotelRules.E164(phoneNumber, nameof(phoneNumber)), Mode(mode) ?? throw new ArgumentException("mode is required.", nameof(mode)));
         return _transport.V2SingleAsync(
-            HttpMethod.Put, _transport.V2(Collection + "/{id}", trunkSid, mappingId), ExotelTransport.Json(body, ExotelJsonContext.Default.PhoneNumberBody),
+            HttpMethod.Put, _transport.V2(Collection + "/{id}", trunkSid, mappingId), ExotelTransport.Json(body, ExotelJsonContext.Wire.PhoneNumberBody),
             ExotelJsonContext.Default.ExotelPhoneNumberMapping, cancellationToken);
     }
 

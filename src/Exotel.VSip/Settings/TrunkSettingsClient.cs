@@ -45,7 +45,7 @@ public class TrunkSettingsClient
         }
 
         var (result, _) = await _transport.V2BatchAsync(
-            HttpMethod.Post, _transport.V2(Collection, trunkSid), ExotelTransport.Json(new SettingsBody(items), ExotelJsonContext.Default.SettingsBody),
+            HttpMethod.Post, _transport.V2(Collection, trunkSid), ExotelTransport.Json(new SettingsBody(items), ExotelJsonContext.Wire.SettingsBody),
             ExotelJsonContext.Default.ExotelTrunkSetting, cancellationToken).ConfigureAwait(false);
         return result;
     }

@@ -30,7 +30,7 @@ public class TrunksClient
             request.DomainName is null ? $"{_transport.Options.AccountSid}.pstn.exotel.com" : Guard.NotEmpty(request.DomainName, nameof(request.DomainName)));
 
         return _transport.V2SingleAsync(
-            HttpMethod.Post, _transport.V2("trunks"), ExotelTransport.Json(body, ExotelJsonContext.Default.CreateTrunkBody),
+            HttpMethod.Post, _transport.V2("trunks"), ExotelTransport.Json(body, ExotelJsonContext.Wire.CreateTrunkBody),
             ExotelJsonContext.Default.ExotelTrunk, cancellationToken);
     }
 
@@ -81,7 +81,7 @@ public class TrunksClient
             request.NsoCode is null ? null : Guard.NotEmpty(request.NsoCode, nameof(request.NsoCode)));
 
         return _transport.V2SingleAsync(
-            HttpMethod.Put, _transport.V2("trunks/{trunk_sid}", trunkSid), ExotelTransport.Json(body, ExotelJsonContext.Default.UpdateTrunkBody),
+            HttpMethod.Put, _transport.V2("trunks/{trunk_sid}", trunkSid), ExotelTransport.Json(body, ExotelJsonContext.Wire.UpdateTrunkBody),
             ExotelJsonContext.Default.ExotelTrunk, cancellationToken);
     }
 

@@ -30,7 +30,7 @@ public class WhitelistedIpsClient
         Guard.Id(trunkSid, nameof(trunkSid));
         var body = new WhitelistedIpBody(ExotelRules.IPv4(ip, nameof(ip)), ExotelRules.Mask(mask, nameof(mask)));
         return _transport.V2SingleAsync(
-            HttpMethod.Post, _transport.V2(Collection, trunkSid), ExotelTransport.Json(body, ExotelJsonContext.Default.WhitelistedIpBody),
+            HttpMethod.Post, _transport.V2(Collection, trunkSid), ExotelTransport.Json(body, ExotelJsonContext.Wire.WhitelistedIpBody),
             ExotelJsonContext.Default.ExotelWhitelistedIp, cancellationToken);
     }
 
@@ -58,7 +58,7 @@ public class WhitelistedIpsClient
         var body = new WhitelistedIpBody(ExotelRules.IPv4(ip, nameof(ip)), ExotelRules.Mask(mask, nameof(mask)));
         return _transport.V2SingleAsync(
             HttpMethod.Put, _transport.V2(Collection + "/{id}", trunkSid, whitelistedIpId),
-            ExotelTransport.Json(body, ExotelJsonContext.Default.WhitelistedIpBody), ExotelJsonContext.Default.ExotelWhitelistedIp, cancellationToken);
+            ExotelTransport.Json(body, ExotelJsonContext.Wire.WhitelistedIpBody), ExotelJsonContext.Default.ExotelWhitelistedIp, cancellationToken);
     }
 
     /// <summary>Removes an address from the allow-list.</summary>
