@@ -1,0 +1,71 @@
+using System.Net;
+using Exotel.VSip.Tests.Support;
+
+namespace Exotel.VSip.Tests.Security;
+
+/// <summary>The key, the token and the Basic header value never appear in a message, a ToString() or a log line.</summary>
+public class SecretTests
+{
+    [Test]
+    public async Task No_secret_reaches_exceptions_or_logs_even_when_exotel_echoes_it()
+    {
+        using var host = new ExotelTestHost();
+        var echo = $"bad credentials {TestAccount.ApiKey}:{TestAccount.ApiToken} (Basic {TestAccount.ExpectedBasic})";
+        host.ExpectJson(HttpMethod.Get, TestAccount.V2 + "/trunks")
+            .Respond(HttpStatusCode.Unauthorized, "application/json", Fixtures.Failure(401, 401, 1010, "Authorization failed", echo));
+        host.ExpectJson(HttpMethod.Get, TestAccount.V2 + "/trunks")
+            .Respond(HttpStatusCode.InternalServerError, "text/html", $"<h1>oops</h1> token={TestAccount.ApiToken}");
+        host.ExpectJson(HttpMethod.Get, TestAccount.V2 + "/trunks")
+            .Respond("text/plain", $"not json {TestAccount.ApiKey}");
+
+        var surfaced = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            try
+            {
+                await host.Client.Trunks.ListAsync().ToListAsync();
+                Assert.Fail("expected a failure");
+            }
+            catch (ExotelException e)
+            {
+                surfaced.Add(e.ToString());
+                surfaced.Add(e.Description ?? string.Empty);
+                surfaced.Add(e.ErrorMessage ?? string.Empty);
+            }
+        }
+
+        surfaced.AddRange(host.Logs.Lines);
+        Assert.That(host.Logs.Lines, Has.Some.Contains("System.Net.Http.HttpClient.Exotel.VSip"), "the factory's own logging was captured");
+        foreach (var secret in TestAccount.Secrets)
+        {
+            Assert.That(surfaced, Has.None.Contains(secret));
+        }
+    }
+
+    [Test]
+    public void Options_ToString_masks_the_key_and_token()
+    {
+        var text = new ExotelClientOptions { AccountSid = "acme1", ApiKey = TestAccount.ApiKey, ApiToken = TestAccount.ApiToken }.ToString();
+
+        Assert.That(text, Does.Contain("acme1").And.Contain("***").And.Not.Contain(TestAccount.ApiKey).And.Not.Contain(TestAccount.ApiToken));
+    }
+
+    [Test]
+    public async Task Credentials_travel_only_in_the_authorization_header()
+    {
+        using var host = new ExotelTestHost();
+        HttpRequestMessage? seen = null;
+        host.Mock.When("*").Respond(request =>
+        {
+            seen = request;
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(Fixtures.Read("list-empty-no-metadata.json")) };
+        });
+
+        await host.Client.Trunks.ListAsync().ToListAsync();
+
+        Assert.That(seen, Is.Not.Null);
+        Assert.That(seen!.RequestUri!.UserInfo, Is.Empty);
+        Assert.That(seen.RequestUri.ToString(), Does.Not.Contain(TestAccount.ApiKey).And.Not.Contain(TestAccount.ApiToken));
+        Assert.That(seen.Headers.Authorization?.ToString(), Is.EqualTo("Basic " + TestAccount.ExpectedBasic));
+    }
+}
