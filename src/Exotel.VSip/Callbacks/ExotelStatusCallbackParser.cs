@@ -22,6 +22,9 @@ public static partial class ExotelStatusCallbackParser
     [GeneratedRegex(@"^Legs\[(?<index>\d{1,2})\](\[(?<field>\w{1,40})\]|\.(?<field>\w{1,40}))$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LegField();
 
+    [GeneratedRegex("""(?<![\w*])name=(?:"(?<name>[^"]*)"|(?<name>[^;\s]+))""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex PartName();
+
     /// <summary>Reads a callback body according to its content type.</summary>
     /// <param name="body">The request body.</param>
     /// <param name="contentType">The request's <c>Content-Type</c> header.</param>
@@ -108,7 +111,14 @@ public static partial class ExotelStatusCallbackParser
             }
             else if (key == "Legs" && value is { Length: > 0 } && value.TrimStart().StartsWith('['))
             {
-                json["Legs"] = JsonNode.Parse(value);
+                try
+                {
+                    json["Legs"] = JsonNode.Parse(value);
+                }
+                catch (JsonException ex)
+                {
+                    throw new FormatException($"The status callback's Legs field is not JSON: {ex.Message}", ex);
+                }
             }
             else
             {
@@ -172,7 +182,7 @@ public static partial class ExotelStatusCallbackParser
             }
 
             var headers = part[..split];
-            var name = Regex.Match(headers, "name=\"(?<n>[^\"]*)\"", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+            var name = PartName().Match(headers);
             if (!name.Success)
             {
                 continue;
@@ -180,7 +190,7 @@ public static partial class ExotelStatusCallbackParser
 
             var value = part[(split + separatorLength)..];
             value = value.EndsWith("\r\n", StringComparison.Ordinal) ? value[..^2] : value.TrimEnd('\n');
-            fields.Add(new(name.Groups["n"].Value, value));
+            fields.Add(new(name.Groups["name"].Value, value));
         }
 
         return fields;

@@ -72,8 +72,8 @@ public abstract class ExotelConnectRequest
         Add(fields, "TimeOut", TimeOut is { } timeout ? Invariant(Guard.InRange(timeout, 1, int.MaxValue, nameof(TimeOut))) : null);
         Add(fields, "WaitUrl", WaitUrl is null ? null : Guard.AbsoluteHttpUri(WaitUrl, nameof(WaitUrl)).AbsoluteUri);
         Add(fields, "Record", Record is { } record ? (record ? "true" : "false") : null);
-        Add(fields, "RecordingChannels", RecordingChannels?.Value);
-        Add(fields, "RecordingFormat", RecordingFormat?.Value);
+        Add(fields, "RecordingChannels", RecordingChannels is { } channels ? Guard.NotEmpty(channels.Value, nameof(RecordingChannels)) : null);
+        Add(fields, "RecordingFormat", RecordingFormat is { } format ? Guard.NotEmpty(format.Value, nameof(RecordingFormat)) : null);
         Add(fields, "CustomField", CustomField is null ? null : Guard.MaxLength(CustomField, ExotelRules.CustomFieldMaxLength, nameof(CustomField)));
         Add(fields, "StatusCallback", StatusCallback is null ? null : Guard.AbsoluteHttpUri(StatusCallback, nameof(StatusCallback)).AbsoluteUri);
         for (var i = 0; i < StatusCallbackEvents.Count; i++)
@@ -81,7 +81,7 @@ public abstract class ExotelConnectRequest
             fields.Add(new($"StatusCallbackEvents[{Invariant(i)}]", Guard.NotEmpty(StatusCallbackEvents[i].Value, nameof(StatusCallbackEvents))));
         }
 
-        Add(fields, "StatusCallbackContentType", StatusCallbackContentType?.Value);
+        Add(fields, "StatusCallbackContentType", StatusCallbackContentType is { } type2 ? Guard.NotEmpty(type2.Value, nameof(StatusCallbackContentType)) : null);
         return fields;
     }
 
@@ -131,7 +131,7 @@ public sealed class ConnectToFlowRequest : ExotelConnectRequest
     /// <param name="callerId">Your ExoPhone.</param>
     /// <param name="flowUrl">The flow's full address.</param>
     public ConnectToFlowRequest(string from, string callerId, Uri flowUrl)
-        : base(from, callerId) => FlowUrl = flowUrl;
+        : base(from, callerId) => FlowUrl = flowUrl ?? throw new ArgumentNullException(nameof(flowUrl), "flowUrl is required.");
 
     /// <summary>The flow's id, when the request was made with one.</summary>
     public string? FlowId { get; }

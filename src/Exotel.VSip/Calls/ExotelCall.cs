@@ -5,62 +5,30 @@ namespace Exotel.VSip;
 
 /// <summary>
 /// A call from the Voice API. Exotel's dates are in India Standard Time and become <see cref="DateTimeOffset"/>s at
-/// +05:30; numbers that arrive as strings are read as numbers; <see cref="To"/> and <see cref="From"/> are kept as
+/// +05:30; numbers that arrive as strings are read as numbers; <see cref="ExotelCallInfo.To"/> and <see cref="ExotelCallInfo.From"/> are kept as
 /// Exotel returns them (often the national <c>0…</c> form, even when E.164 was sent). Duration, price, end time and
 /// recording arrive about two minutes after hang-up, so they are null until then.
 /// </summary>
-public sealed class ExotelCall
+public sealed class ExotelCall : ExotelCallInfo
 {
     /// <summary>The call SID.</summary>
     [JsonPropertyName("Sid")]
-    public string Sid { get; init; } = string.Empty;
+    public string Sid
+    {
+        get => _sid ?? string.Empty;
+        init => _sid = value;
+    }
+
+    // The source generator sets every init member, null when absent, so the default lives in the getter.
+    private readonly string? _sid;
 
     /// <summary>The parent call's SID, for a leg.</summary>
     [JsonPropertyName("ParentCallSid")]
     public string? ParentCallSid { get; init; }
 
-    /// <summary>When the call was created.</summary>
-    [JsonPropertyName("DateCreated")]
-    [JsonConverter(typeof(ExotelDateTimeConverter))]
-    public DateTimeOffset? DateCreated { get; init; }
-
-    /// <summary>When the call was last updated.</summary>
-    [JsonPropertyName("DateUpdated")]
-    [JsonConverter(typeof(ExotelDateTimeConverter))]
-    public DateTimeOffset? DateUpdated { get; init; }
-
     /// <summary>The account SID.</summary>
     [JsonPropertyName("AccountSid")]
     public string? AccountSid { get; init; }
-
-    /// <summary>The number called second, as Exotel returns it; null for a call connected to a flow.</summary>
-    [JsonPropertyName("To")]
-    [JsonConverter(typeof(LenientStringConverter))]
-    public string? To { get; init; }
-
-    /// <summary>The number called first, as Exotel returns it.</summary>
-    [JsonPropertyName("From")]
-    [JsonConverter(typeof(LenientStringConverter))]
-    public string? From { get; init; }
-
-    /// <summary>The ExoPhone used.</summary>
-    [JsonPropertyName("PhoneNumberSid")]
-    [JsonConverter(typeof(LenientStringConverter))]
-    public string? PhoneNumberSid { get; init; }
-
-    /// <summary>The status; unknown values are kept as sent.</summary>
-    [JsonPropertyName("Status")]
-    public ExotelCallStatus? Status { get; init; }
-
-    /// <summary>When the call started.</summary>
-    [JsonPropertyName("StartTime")]
-    [JsonConverter(typeof(ExotelDateTimeConverter))]
-    public DateTimeOffset? StartTime { get; init; }
-
-    /// <summary>When the call ended.</summary>
-    [JsonPropertyName("EndTime")]
-    [JsonConverter(typeof(ExotelDateTimeConverter))]
-    public DateTimeOffset? EndTime { get; init; }
 
     /// <summary>The call's duration.</summary>
     [JsonPropertyName("Duration")]
@@ -71,10 +39,6 @@ public sealed class ExotelCall
     [JsonPropertyName("Price")]
     [JsonConverter(typeof(LenientDecimalConverter))]
     public decimal? Price { get; init; }
-
-    /// <summary>The direction.</summary>
-    [JsonPropertyName("Direction")]
-    public ExotelCallDirection? Direction { get; init; }
 
     /// <summary>Who answered.</summary>
     [JsonPropertyName("AnsweredBy")]
@@ -92,10 +56,6 @@ public sealed class ExotelCall
     /// <summary>Exotel's URI for the call. Its path is unusual (<c>/Calls.json/{sid}</c>); do not build requests from it.</summary>
     [JsonPropertyName("Uri")]
     public string? Uri { get; init; }
-
-    /// <summary>The recording's address, when the call was recorded.</summary>
-    [JsonPropertyName("RecordingUrl")]
-    public string? RecordingUrl { get; init; }
 
     /// <summary>The call type, when Exotel returns it.</summary>
     [JsonPropertyName("CallType")]
@@ -126,7 +86,14 @@ public sealed class ExotelCallDetails
     /// <summary>The legs.</summary>
     [JsonPropertyName("Legs")]
     [JsonConverter(typeof(ExotelLegListConverter))]
-    public IReadOnlyList<ExotelCallLeg> Legs { get; init; } = [];
+    public IReadOnlyList<ExotelCallLeg> Legs
+    {
+        get => _legs ?? [];
+        init => _legs = value;
+    }
+
+    // The source generator sets every init member, null when absent, so the default lives in the getter.
+    private readonly IReadOnlyList<ExotelCallLeg>? _legs;
 }
 
 /// <summary>One leg of a call. Call details nest it as <c>{"Leg": {…}}</c>; callbacks send it flat; both are read.</summary>

@@ -77,6 +77,16 @@ public sealed class ExotelCallListFilter
             }
         }
 
+        if (MinDurationSeconds > MaxDurationSeconds)
+        {
+            throw new ArgumentException("MinDurationSeconds must not exceed MaxDurationSeconds.", nameof(MinDurationSeconds));
+        }
+
+        if (MinPrice > MaxPrice)
+        {
+            throw new ArgumentException("MinPrice must not exceed MaxPrice.", nameof(MinPrice));
+        }
+
         return path.WithQuery(
             ("Sid", sids),
             ("DateCreated", Range(CreatedFrom is { } f ? ExotelDateTimeConverter.FormatIst(f) : null, CreatedTo is { } t ? ExotelDateTimeConverter.FormatIst(t) : null)),

@@ -7,16 +7,12 @@ namespace Exotel.VSip;
 /// A SIP digest credential on a trunk. Exotel never returns the password in the documented shape; an older shape
 /// did, and the SDK does not keep it.
 /// </summary>
-public sealed class ExotelTrunkCredential
+public sealed class ExotelTrunkCredential : ExotelTrunkResource
 {
     /// <summary>The credential's id; needed to update or delete it.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(LenientStringConverter))]
     public string? Id { get; init; }
-
-    /// <summary>The trunk SID.</summary>
-    [JsonPropertyName("trunk_sid")]
-    public string? TrunkSid { get; init; }
 
     /// <summary>The SIP user name.</summary>
     [JsonPropertyName("user_name")]
@@ -25,16 +21,6 @@ public sealed class ExotelTrunkCredential
     /// <summary>A label, at most 32 characters.</summary>
     [JsonPropertyName("friendly_name")]
     public string? FriendlyName { get; init; }
-
-    /// <summary>When it was created.</summary>
-    [JsonPropertyName("date_created")]
-    [JsonConverter(typeof(ExotelDateTimeConverter))]
-    public DateTimeOffset? DateCreated { get; init; }
-
-    /// <summary>When it was last changed.</summary>
-    [JsonPropertyName("date_updated")]
-    [JsonConverter(typeof(ExotelDateTimeConverter))]
-    public DateTimeOffset? DateUpdated { get; init; }
 
     // The older read shape: {"username": …, "password": …}. The user name is kept; the password is never read.
     [JsonInclude]

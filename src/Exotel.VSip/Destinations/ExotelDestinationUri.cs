@@ -4,12 +4,19 @@ using Exotel.VSip.Internal;
 namespace Exotel.VSip;
 
 /// <summary>A destination URI on a trunk: where Exotel sends inbound calls.</summary>
-public sealed class ExotelDestinationUri
+public sealed class ExotelDestinationUri : ExotelTrunkResource
 {
     /// <summary>The id, a string holding a number; needed to update or delete it.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(LenientStringConverter))]
-    public string Id { get; init; } = string.Empty;
+    public string Id
+    {
+        get => _id ?? string.Empty;
+        init => _id = value;
+    }
+
+    // The source generator sets every init member, null when absent, so the default lives in the getter.
+    private readonly string? _id;
 
     /// <summary>The destination as Exotel returns it, with a <c>sip:</c> prefix (<c>sip:44.248.146.11:5061;transport=tls</c>).</summary>
     [JsonPropertyName("destination")]
@@ -28,20 +35,6 @@ public sealed class ExotelDestinationUri
     [JsonPropertyName("weight")]
     [JsonConverter(typeof(LenientInt32Converter))]
     public int? Weight { get; init; }
-
-    /// <summary>The trunk SID.</summary>
-    [JsonPropertyName("trunk_sid")]
-    public string? TrunkSid { get; init; }
-
-    /// <summary>When it was added.</summary>
-    [JsonPropertyName("date_created")]
-    [JsonConverter(typeof(ExotelDateTimeConverter))]
-    public DateTimeOffset? DateCreated { get; init; }
-
-    /// <summary>When it was last changed.</summary>
-    [JsonPropertyName("date_updated")]
-    [JsonConverter(typeof(ExotelDateTimeConverter))]
-    public DateTimeOffset? DateUpdated { get; init; }
 
     /// <summary>The destination read as a <see cref="SipDestination"/>, or null when Exotel returned something else.</summary>
     [JsonIgnore]

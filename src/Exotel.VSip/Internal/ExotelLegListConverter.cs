@@ -10,9 +10,9 @@ internal sealed class ExotelLegListConverter : JsonConverter<IReadOnlyList<Exote
 
     public override IReadOnlyList<ExotelCallLeg> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType == JsonTokenType.Null)
+        if (reader.TokenType == JsonTokenType.Null || (reader.TokenType == JsonTokenType.String && string.IsNullOrWhiteSpace(reader.GetString())))
         {
-            return [];
+            return [];   // Exotel writes absent values as null or ""
         }
 
         using var document = JsonDocument.ParseValue(ref reader);

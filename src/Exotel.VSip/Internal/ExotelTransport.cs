@@ -263,6 +263,11 @@ internal sealed class ExotelTransport
         {
             foreach (var element in array.EnumerateArray())
             {
+                if (element.ValueKind != JsonValueKind.Object)
+                {
+                    throw ExotelErrors.Unreadable(raw, $"a call in the list is {element.ValueKind}, not an object");
+                }
+
                 var call = element.TryGetProperty("Call", out var wrapped) ? wrapped : element;
                 calls.Add(Deserialize(raw, call, ExotelJsonContext.Default.ExotelCall, null));
             }

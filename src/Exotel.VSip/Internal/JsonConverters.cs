@@ -156,14 +156,25 @@ internal sealed class ExotelDateTimeConverter : JsonConverter<DateTimeOffset?>
         }
 
         text = text.Trim();
+        if (text.StartsWith("0000-00-00", StringComparison.Ordinal))
+        {
+            return null;   // a "zero date" stands for no date
+        }
+
         if (DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var ist))
         {
             return new DateTimeOffset(ist, IndiaStandardTime);
         }
 
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var iso)
-            ? iso
-            : throw new JsonException($"'{text}' is not a date Exotel uses.");
+        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
+        {
+            throw new JsonException($"'{text}' is not a date Exotel uses.");
+        }
+
+        // Exotel's dates without an offset are in India Standard Time; those with one (v2's "Z") say so themselves.
+        return parsed.Kind == DateTimeKind.Unspecified
+            ? new DateTimeOffset(parsed, IndiaStandardTime)
+            : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
     }
 
     /// <summary>Formats a moment the way the v1 API's filters expect: IST, <c>yyyy-MM-dd HH:mm:ss</c>.</summary>

@@ -7,6 +7,6 @@ internal sealed record RawResponse(int Status, string Body, string? MediaType, T
 {
     public bool IsHttpSuccess => Status is >= 200 and < 300;
 
-    public bool LooksLikeXml => Body.AsSpan().TrimStart().StartsWith("<", StringComparison.Ordinal)
-                                || (MediaType?.Contains("xml", StringComparison.OrdinalIgnoreCase) ?? false);
+    /// <summary>True when the body is XML, whatever its content type says (a JSON body labelled text/xml is JSON).</summary>
+    public bool LooksLikeXml => Body.AsSpan().TrimStart().StartsWith("<", StringComparison.Ordinal);
 }

@@ -33,20 +33,23 @@ public readonly record struct PhoneNumberMode : IStringValue<PhoneNumberMode>
 }
 
 /// <summary>A phone number (an ExoPhone, a DID) mapped to a trunk.</summary>
-public sealed class ExotelPhoneNumberMapping
+public sealed class ExotelPhoneNumberMapping : ExotelTrunkResource
 {
     /// <summary>The mapping's id, a string holding a number; needed to update or delete it.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(LenientStringConverter))]
-    public string Id { get; init; } = string.Empty;
+    public string Id
+    {
+        get => _id ?? string.Empty;
+        init => _id = value;
+    }
+
+    // The source generator sets every init member, null when absent, so the default lives in the getter.
+    private readonly string? _id;
 
     /// <summary>The number in E.164, such as <c>+919876543210</c>.</summary>
     [JsonPropertyName("phone_number")]
     public string? PhoneNumber { get; init; }
-
-    /// <summary>The trunk SID.</summary>
-    [JsonPropertyName("trunk_sid")]
-    public string? TrunkSid { get; init; }
 
     /// <summary>The mode; null when none was given, which behaves like <see cref="PhoneNumberMode.Pstn"/>.</summary>
     [JsonPropertyName("mode")]
@@ -55,16 +58,6 @@ public sealed class ExotelPhoneNumberMapping
     /// <summary>The mode that applies: <see cref="Mode"/>, or <see cref="PhoneNumberMode.Pstn"/> when it is null.</summary>
     [JsonIgnore]
     public PhoneNumberMode EffectiveMode => Mode is { Value.Length: > 0 } mode ? mode : PhoneNumberMode.Pstn;
-
-    /// <summary>When it was mapped.</summary>
-    [JsonPropertyName("date_created")]
-    [JsonConverter(typeof(ExotelDateTimeConverter))]
-    public DateTimeOffset? DateCreated { get; init; }
-
-    /// <summary>When it was last changed.</summary>
-    [JsonPropertyName("date_updated")]
-    [JsonConverter(typeof(ExotelDateTimeConverter))]
-    public DateTimeOffset? DateUpdated { get; init; }
 }
 
 /// <summary>Which trunk a number is mapped to, from <c>GET /trunk-maps</c>.</summary>

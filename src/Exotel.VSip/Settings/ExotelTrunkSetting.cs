@@ -4,7 +4,7 @@ using Exotel.VSip.Internal;
 namespace Exotel.VSip;
 
 /// <summary>A trunk setting, such as <c>trunk_external_alias</c> (the caller ID shown on outbound calls).</summary>
-public sealed class ExotelTrunkSetting
+public sealed class ExotelTrunkSetting : ExotelTrunkResource
 {
     /// <summary>The name of the setting that holds the caller ID shown on outbound calls (an E.164 number).</summary>
     public const string ExternalAlias = "trunk_external_alias";
@@ -17,18 +17,4 @@ public sealed class ExotelTrunkSetting
     [JsonPropertyName("value")]
     [JsonConverter(typeof(LenientStringConverter))]
     public string? Value { get; init; }
-
-    /// <summary>The trunk SID.</summary>
-    [JsonPropertyName("trunk_sid")]
-    public string? TrunkSid { get; init; }
-
-    /// <summary>When it was set.</summary>
-    [JsonPropertyName("date_created")]
-    [JsonConverter(typeof(ExotelDateTimeConverter))]
-    public DateTimeOffset? DateCreated { get; init; }
-
-    /// <summary>When it was last changed.</summary>
-    [JsonPropertyName("date_updated")]
-    [JsonConverter(typeof(ExotelDateTimeConverter))]
-    public DateTimeOffset? DateUpdated { get; init; }
 }

@@ -9,7 +9,14 @@ public sealed class ExotelTrunk
     /// <summary>The trunk SID, such as <c>trmum1f708622631150902801a1n</c>. Do not read meaning into its prefix.</summary>
     [JsonPropertyName("trunk_sid")]
     [JsonConverter(typeof(LenientStringConverter))]
-    public string Sid { get; init; } = string.Empty;
+    public string Sid
+    {
+        get => _sid ?? string.Empty;
+        init => _sid = value;
+    }
+
+    // The source generator sets every init member, null when absent, so the default lives in the getter.
+    private readonly string? _sid;
 
     /// <summary>The trunk's name, unique in the account.</summary>
     [JsonPropertyName("trunk_name")]
