@@ -1,9 +1,9 @@
 namespace Exotel.VSip;
 
 /// <summary>
-/// Where a v2 DELETE puts the id of a destination URI, phone mapping, whitelisted IP or credential. Exotel documents
-/// the query form (<c>…/phone-numbers?id=41512</c>); some older scripts used a path segment. Trunks are always
-/// deleted with <c>?trunk_sid=</c>.
+/// Where a v2 DELETE puts the id of a destination URI, phone mapping or whitelisted IP. Exotel documents the query
+/// form (<c>…/phone-numbers?id=41512</c>); some older scripts used a path segment. Trunks are always deleted with
+/// <c>?trunk_sid=</c>, and credentials with <c>?id=</c> (Exotel reserves their path form for updates).
 /// </summary>
 public enum DeleteIdStyle
 {

@@ -48,7 +48,11 @@ public sealed class ExotelClientOptions
 
     /// <summary>Describes the options with the key and the token masked.</summary>
     public override string ToString() =>
-        $"ExotelClientOptions {{ AccountSid = {AccountSid}, ApiKey = {Mask(ApiKey)}, ApiToken = {Mask(ApiToken)}, Region = {Region}, BaseAddress = {BaseAddress?.ToString() ?? "(region default)"} }}";
+        $"ExotelClientOptions {{ AccountSid = {AccountSid}, ApiKey = {Mask(ApiKey)}, ApiToken = {Mask(ApiToken)}, Region = {Region}, BaseAddress = {Describe(BaseAddress)} }}";
+
+    // Scheme, host, port and path only: a user-info part could hold credentials.
+    private static string Describe(Uri? address) =>
+        address is null ? "(region default)" : address.IsAbsoluteUri ? address.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped) : "(relative)";
 
     private static string Mask(string? secret) => string.IsNullOrEmpty(secret) ? "(not set)" : SecretRedactor.Mask;
 

@@ -82,6 +82,13 @@ public class ExotelException : Exception
     public bool IsTimeout { get; init; }
 
     /// <summary>
+    /// True when no response arrived but the request may have reached Exotel (a timeout, or a connection that failed
+    /// after sending). After such a failure a call or a resource may exist: look before creating it again. False when
+    /// the request provably was not sent (the host could not be resolved or connected to) or a response arrived.
+    /// </summary>
+    public bool IsOutcomeUnknown { get; init; }
+
+    /// <summary>
     /// True when the resource already exists: error code 1008, <c>response.code</c> or HTTP 409, or the message
     /// <c>Duplicate resource</c>. A duplicate means "exists", not "identical": read it back and compare.
     /// </summary>

@@ -67,9 +67,9 @@ public sealed class ExotelBatchResult<T>
     public IEnumerable<ExotelItemResult<T>> Failed => Items.Where(i => !i.IsSuccess);
 }
 
-/// <summary>One page of a list, for callers who page by hand or checkpoint between pages.</summary>
+/// <summary>One page of a list.</summary>
 /// <typeparam name="T">The item type.</typeparam>
-public sealed class ExotelPage<T>
+internal sealed class ExotelPage<T>
 {
     /// <summary>The items on this page.</summary>
     public IReadOnlyList<T> Items { get; init; } = [];

@@ -76,8 +76,14 @@ public static class ExotelServiceCollectionExtensions
             .ConfigureHttpClient(static http => http.Timeout = Timeout.InfiniteTimeSpan)   // the pipeline owns every timeout
             .AddHttpMessageHandler(static sp =>
                 new ResilienceHandler(sp.GetRequiredKeyedService<ResiliencePipeline<HttpResponseMessage>>(ExotelClient.HttpClientName)))
-            .RedactLoggedHeaders(["Authorization"]);
+            .RedactLoggedHeaders(static name => !LoggedHeaders.Contains(name));
     }
+
+    // Headers IHttpClientFactory may log in clear; every other value (Authorization, cookies…) is redacted.
+    private static readonly HashSet<string> LoggedHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Accept", "Content-Type", "Content-Length", "Date", "Retry-After", "Server", "User-Agent", "X-Request-Id", "traceparent",
+    };
 
     private sealed class Marker;
 }

@@ -23,10 +23,16 @@ internal static class Guard
         return value;
     }
 
-    /// <summary>An identifier that goes into a URL path: not empty, no white space, no path separators.</summary>
+    /// <summary>An identifier that goes into a URL path: not empty, no white space, no path separators, not a dot segment.</summary>
     public static string Id([NotNull] string? value, string name)
     {
         NotEmpty(value, name);
+        if (value is "." or "..")
+        {
+            // A dot segment would be removed from the URL, sending the request to the parent resource.
+            throw new ArgumentException($"{name} must not be '.' or '..'.", name);
+        }
+
         foreach (var c in value)
         {
             if (char.IsWhiteSpace(c) || c is '/' or '\\' or '?' or '#' || char.IsControl(c))

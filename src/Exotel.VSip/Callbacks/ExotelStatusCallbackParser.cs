@@ -98,6 +98,11 @@ public static partial class ExotelStatusCallbackParser
         foreach (var (key, raw) in fields)
         {
             var value = Unwrap(raw);
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                continue;   // an empty field is an absent value, not an empty status or address
+            }
+
             var leg = LegField().Match(key);
             if (leg.Success)
             {

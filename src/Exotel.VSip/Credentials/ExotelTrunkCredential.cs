@@ -12,7 +12,14 @@ public sealed class ExotelTrunkCredential : ExotelTrunkResource
     /// <summary>The credential's id; needed to update or delete it.</summary>
     [JsonPropertyName("id")]
     [JsonConverter(typeof(LenientStringConverter))]
-    public string? Id { get; init; }
+    public string Id
+    {
+        get => _id ?? string.Empty;
+        init => _id = value;
+    }
+
+    // The source generator sets every init member, null when absent, so the default lives in the getter.
+    private readonly string? _id;
 
     /// <summary>The SIP user name.</summary>
     [JsonPropertyName("user_name")]

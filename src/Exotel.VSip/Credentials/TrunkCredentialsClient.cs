@@ -70,13 +70,17 @@ public class TrunkCredentialsClient
             ExotelJsonContext.Default.ExotelTrunkCredential, cancellationToken, _transport.Redactor.With(request.Password));
     }
 
-    /// <summary>Deletes a credential (the id goes in the query, as Exotel documents for deletes).</summary>
+    /// <summary>
+    /// Deletes a credential. The id always goes in the query: Exotel states twice that the path form is for updates
+    /// only, so <see cref="ExotelClientOptions.DeleteIdStyle"/> does not apply here.
+    /// </summary>
     /// <param name="trunkSid">The trunk SID.</param>
     /// <param name="credentialId">The credential's id.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>A task that completes when Exotel confirms.</returns>
     public virtual Task DeleteAsync(string trunkSid, string credentialId, CancellationToken cancellationToken = default) =>
-        _transport.V2OptionalAsync(
-            HttpMethod.Delete, _transport.V2Delete(Collection, Guard.Id(trunkSid, nameof(trunkSid)), Guard.Id(credentialId, nameof(credentialId))),
-            null, ExotelJsonContext.Default.ExotelTrunkCredential, cancellationToken);
+        _transport.V2DeleteAsync(
+            _transport.V2Delete(Collection, Guard.Id(trunkSid, nameof(trunkSid)), Guard.Id(credentialId, nameof(credentialId)), DeleteIdStyle.Query),
+            ExotelJsonContext.Default.ExotelTrunkCredential,
+            cancellationToken);
 }

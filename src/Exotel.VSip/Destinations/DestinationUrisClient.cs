@@ -100,10 +100,10 @@ public class DestinationUrisClient
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>A task that completes when Exotel confirms.</returns>
     public virtual Task DeleteAsync(string trunkSid, string destinationId, CancellationToken cancellationToken = default) =>
-        _transport.V2OptionalAsync(
-            HttpMethod.Delete,
+        _transport.V2DeleteAsync(
             _transport.V2Delete(Collection, Guard.Id(trunkSid, nameof(trunkSid)), Guard.Id(destinationId, nameof(destinationId))),
-            null, ExotelJsonContext.Default.ExotelDestinationUri, cancellationToken);
+            ExotelJsonContext.Default.ExotelDestinationUri,
+            cancellationToken);
 
     private Task<(ExotelBatchResult<ExotelDestinationUri> Result, RawResponse Raw)> AddCoreAsync(
         string trunkSid, List<SipDestination> destinations, CancellationToken cancellationToken)

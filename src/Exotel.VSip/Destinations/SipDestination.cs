@@ -8,14 +8,14 @@ namespace Exotel.VSip;
 /// <summary>The SIP transport of a destination.</summary>
 public enum SipTransport
 {
-    /// <summary>UDP. Exotel's API reference does not accept it; see <see cref="ExotelClientOptions.AllowUdpDestinations"/>.</summary>
-    Udp = 0,
+    /// <summary>TLS, usually on port 5061; Exotel's recommendation and the default.</summary>
+    Tls = 0,
 
     /// <summary>TCP, usually on port 5060.</summary>
     Tcp = 1,
 
-    /// <summary>TLS, usually on port 5061; Exotel's recommendation.</summary>
-    Tls = 2,
+    /// <summary>UDP. Exotel's API reference does not accept it; see <see cref="ExotelClientOptions.AllowUdpDestinations"/>.</summary>
+    Udp = 2,
 }
 
 /// <summary>
@@ -43,7 +43,7 @@ public sealed class SipDestination : IEquatable<SipDestination>
 
         if (!Enum.IsDefined(transport))
         {
-            throw new ArgumentOutOfRangeException(nameof(transport), transport, "transport must be Udp, Tcp or Tls.");
+            throw new ArgumentOutOfRangeException(nameof(transport), transport, "transport must be Tls, Tcp or Udp.");
         }
 
         Host = host;

@@ -71,8 +71,14 @@ internal static class ExotelErrors
             Operation = raw.Operation,
         };
 
-    public static ExotelException NoResponse(string operation, string reason, bool isTimeout, Exception inner) =>
-        new($"Exotel {operation} failed: {reason}.", status: 0, innerException: inner) { Operation = operation, IsTimeout = isTimeout };
+    /// <summary>No response arrived. The cause is kept as the inner exception only when it carries no secret.</summary>
+    public static ExotelException NoResponse(string operation, string reason, bool isTimeout, bool outcomeUnknown, Exception inner, VapiExotel.Shared.Http.SecretRedactor redactor) =>
+        new($"Exotel {operation} failed: {reason}.", status: 0, innerException: redactor.ContainsSecret(inner.ToString()) ? null : inner)
+        {
+            Operation = operation,
+            IsTimeout = isTimeout,
+            IsOutcomeUnknown = outcomeUnknown,
+        };
 
     private static ExotelException Rebuild(ExotelException e, string message) =>
         new(message, e.Status, e.ResponseCode, e.ErrorCode, e.ErrorMessage, e.Description, e.RequestId, e.InnerException)
@@ -80,6 +86,7 @@ internal static class ExotelErrors
             Operation = e.Operation,
             RetryAfter = e.RetryAfter,
             IsTimeout = e.IsTimeout,
+            IsOutcomeUnknown = e.IsOutcomeUnknown,
         };
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;

@@ -18,8 +18,6 @@ namespace Exotel.VSip.Internal;
 internal sealed class ExotelTransport
 {
     private static readonly ProductInfoHeaderValue[] UserAgentValues = UserAgent.For(typeof(ExotelTransport).Assembly);
-    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json");
-    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
 
     private readonly HttpClient _http;
     private readonly Uri _baseAddress;
@@ -48,9 +46,9 @@ internal sealed class ExotelTransport
     public ApiPath V1(string template, params ReadOnlySpan<string> values) =>
         ApiPath.Build("v1/Accounts/{account_sid}/" + template, [Options.AccountSid, .. values]);
 
-    /// <summary>A DELETE path for a sub-resource id, in the configured <see cref="DeleteIdStyle"/>.</summary>
-    public ApiPath V2Delete(string collectionTemplate, string trunkSid, string id) =>
-        Options.DeleteIdStyle == DeleteIdStyle.Path
+    /// <summary>A DELETE path for a sub-resource id, in the configured <see cref="DeleteIdStyle"/> unless the style is fixed.</summary>
+    public ApiPath V2Delete(string collectionTemplate, string trunkSid, string id, DeleteIdStyle? fixedStyle = null) =>
+        (fixedStyle ?? Options.DeleteIdStyle) == DeleteIdStyle.Path
             ? V2(collectionTemplate + "/{id}", trunkSid, id)
             : V2(collectionTemplate, trunkSid).WithQuery(("id", id));
 
@@ -59,7 +57,7 @@ internal sealed class ExotelTransport
         // Buffered bytes with exactly "application/json": Exotel answers 415 to other content types, and a buffered
         // body can be sent again by the resilience pipeline.
         var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, typeInfo));
-        content.Headers.ContentType = JsonMediaType;
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");   // per request: header objects are mutable
         return content;
     }
 
@@ -68,7 +66,7 @@ internal sealed class ExotelTransport
         var operation = $"{method.Method} /{path.Template}";
         using var request = new HttpRequestMessage(method, new Uri(_baseAddress, path.Relative)) { Content = content };
         request.Headers.Authorization = _authorization;
-        request.Headers.Accept.Add(AcceptJson);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         foreach (var product in UserAgentValues)
         {
             request.Headers.UserAgent.Add(product);
@@ -86,16 +84,23 @@ internal sealed class ExotelTransport
         }
         catch (TimeoutRejectedException ex)
         {
-            throw ExotelErrors.NoResponse(operation, $"no response within {ex.Timeout.TotalSeconds:0.###} s (timed out)", isTimeout: true, ex);
+            throw ExotelErrors.NoResponse(operation, $"no response within {ex.Timeout.TotalSeconds:0.###} s (timed out)", isTimeout: true, outcomeUnknown: true, ex, redactor);
         }
         catch (OperationCanceledException ex)
         {
             // HttpClient.Timeout of a caller-supplied HttpClient: the caller did not cancel.
-            throw ExotelErrors.NoResponse(operation, "no response in time (timed out)", isTimeout: true, ex);
+            throw ExotelErrors.NoResponse(operation, "no response in time (timed out)", isTimeout: true, outcomeUnknown: true, ex, redactor);
+        }
+        catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError)
+        {
+            throw ExotelErrors.NoResponse(
+                operation, $"could not reach {_baseAddress.Host}; the request was not sent ({redactor.Snippet(ex.Message, 160)})", isTimeout: false, outcomeUnknown: false, ex, redactor);
         }
         catch (HttpRequestException ex)
         {
-            throw ExotelErrors.NoResponse(operation, $"could not reach {_baseAddress.Host} ({redactor.Snippet(ex.Message, 160)})", isTimeout: false, ex);
+            throw ExotelErrors.NoResponse(
+                operation, $"the connection to {_baseAddress.Host} failed after the request may have been sent, so its outcome is unknown ({redactor.Snippet(ex.Message, 160)})",
+                isTimeout: false, outcomeUnknown: true, ex, redactor);
         }
 
         using (response)
@@ -119,10 +124,25 @@ internal sealed class ExotelTransport
         return value ?? throw ExotelErrors.Unreadable(raw, "the envelope has no data", requestId);
     }
 
-    /// <summary>A single-resource operation whose <c>data</c> may be absent (deletes): the value, or null.</summary>
-    public async Task<T?> V2OptionalAsync<T>(HttpMethod method, ApiPath path, HttpContent? content, JsonTypeInfo<T> type, CancellationToken cancellationToken)
-        where T : class =>
-        (await V2SingleCoreAsync(method, path, content, type, Redactor, cancellationToken).ConfigureAwait(false)).Value;
+    /// <summary>
+    /// A DELETE: the envelope must report success; the deleted resource in <c>data</c> is returned when it can be
+    /// read, and null otherwise (its shape is not documented, and a delete that happened must not look failed).
+    /// </summary>
+    public async Task<T?> V2DeleteAsync<T>(ApiPath path, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+        where T : class
+    {
+        var raw = await SendAsync(HttpMethod.Delete, path, null, Redactor, cancellationToken).ConfigureAwait(false);
+        using var document = ParseJson(raw);
+        var (item, _) = SingleItem(raw, document.RootElement);
+        try
+        {
+            return item.Data is { ValueKind: JsonValueKind.Object } data ? data.Deserialize(type) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     private async Task<(T? Value, RawResponse Raw, string? RequestId)> V2SingleCoreAsync<T>(
         HttpMethod method, ApiPath path, HttpContent? content, JsonTypeInfo<T> type, SecretRedactor redactor, CancellationToken cancellationToken)
@@ -146,14 +166,18 @@ internal sealed class ExotelTransport
         var requestId = root.GetStringOrNull("request_id");
         if (!root.TryGetProperty("response", out var response) || response.ValueKind != JsonValueKind.Array)
         {
-            // The request as a whole was refused (bad body, authentication…): a single envelope, not per-item results.
-            SingleItem(raw, root);
-            throw ExotelErrors.Unreadable(raw, "expected one result per item", requestId);
+            // A single envelope: the request as a whole was refused (bad body, authentication…), or one result
+            // arrived as an object rather than a one-item array; a success is not thrown away.
+            var (single, id) = SingleItem(raw, root);
+            var value = single.Data is { ValueKind: JsonValueKind.Object } d ? Deserialize(raw, d, type, id) : null;
+            return (new ExotelBatchResult<T> { RequestId = id, HttpStatus = raw.Status, Items = [new ExotelItemResult<T> { Value = value }] }, raw);
         }
 
-        if (!raw.IsHttpSuccess)
+        if (!raw.IsHttpSuccess && raw.Status != 207)
         {
-            throw ExotelErrors.FromHttp(raw);
+            // An error status with per-item results: the first failed item says why.
+            var failed = response.EnumerateArray().Select(e => EnvelopeItem.Read(e, raw.Status)).FirstOrDefault(i => !i.IsSuccess);
+            throw failed.ErrorData is not null || failed.Code is not null ? failed.ToException(raw, requestId) : ExotelErrors.FromHttp(raw);
         }
 
         var items = new List<ExotelItemResult<T>>(response.GetArrayLength());

@@ -71,19 +71,20 @@ public class PhoneNumberMappingsClient
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>A task that completes when Exotel confirms.</returns>
     public virtual Task DeleteAsync(string trunkSid, string mappingId, CancellationToken cancellationToken = default) =>
-        _transport.V2OptionalAsync(
-            HttpMethod.Delete, _transport.V2Delete(Collection, Guard.Id(trunkSid, nameof(trunkSid)), Guard.Id(mappingId, nameof(mappingId))),
-            null, ExotelJsonContext.Default.ExotelPhoneNumberMapping, cancellationToken);
+        _transport.V2DeleteAsync(
+            _transport.V2Delete(Collection, Guard.Id(trunkSid, nameof(trunkSid)), Guard.Id(mappingId, nameof(mappingId))),
+            ExotelJsonContext.Default.ExotelPhoneNumberMapping,
+            cancellationToken);
 
     /// <summary>
-    /// Finds the trunk a number is mapped to (<c>GET /trunk-maps</c>). A number mapped to more than one trunk breaks
-    /// routing, so check before mapping it.
+    /// Finds the trunks a number is mapped to (<c>GET /trunk-maps</c>). More than one means the number's routing is
+    /// broken ("Multiple accounts attempting to default route"), so check before mapping it.
     /// </summary>
     /// <param name="phoneNumber">The number in E.164.</param>
     /// <param name="trunkSid">Limits the lookup to one trunk, when given.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
-    /// <returns>The mapping, or <see langword="null"/> when the number is not mapped.</returns>
-    public virtual async Task<ExotelTrunkMap?> LookupAsync(string phoneNumber, string? trunkSid = null, CancellationToken cancellationToken = default)
+    /// <returns>The number's mappings; empty when it is not mapped.</returns>
+    public virtual async Task<IReadOnlyList<ExotelTrunkMap>> LookupAsync(string phoneNumber, string? trunkSid = null, CancellationToken cancellationToken = default)
     {
         ExotelRules.E164(phoneNumber, nameof(phoneNumber));
         if (trunkSid is not null)
@@ -93,11 +94,6 @@ public class PhoneNumberMappingsClient
 
         var path = _transport.V2("trunk-maps").WithQuery(("exophone", phoneNumber), ("trunk_sid", trunkSid));
         var raw = await _transport.SendAsync(HttpMethod.Get, path, null, _transport.Redactor, cancellationToken).ConfigureAwait(false);
-        if (raw.Status == 404)
-        {
-            return null;
-        }
-
         try
         {
             // Whether this answer comes bare or inside the usual envelope is not documented; both are read.
@@ -105,7 +101,7 @@ public class PhoneNumberMappingsClient
             var root = document.RootElement;
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("response", out _))
             {
-                return ExotelTransport.ReadPage(raw, root, ExotelJsonContext.Default.ExotelTrunkMap).Items.FirstOrDefault(m => m.TrunkSid is not null);
+                return ExotelTransport.ReadPage(raw, root, ExotelJsonContext.Default.ExotelTrunkMap).Items.Where(m => m.TrunkSid is not null).ToList();
             }
 
             if (!raw.IsHttpSuccess)
@@ -113,13 +109,17 @@ public class PhoneNumberMappingsClient
                 throw ExotelErrors.FromHttp(raw);
             }
 
-            return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("trunk_sid", out _)
-                ? ExotelTransport.Deserialize(raw, root, ExotelJsonContext.Default.ExotelTrunkMap, null)
-                : null;
+            return root.ValueKind switch
+            {
+                JsonValueKind.Object when root.TryGetProperty("trunk_sid", out _) => [ExotelTransport.Deserialize(raw, root, ExotelJsonContext.Default.ExotelTrunkMap, null)],
+                JsonValueKind.Array => root.EnumerateArray().Select(e => ExotelTransport.Deserialize(raw, e, ExotelJsonContext.Default.ExotelTrunkMap, null)).ToList(),
+                _ => [],
+            };
         }
-        catch (ExotelException e) when (e.IsNotFound)
+        catch (ExotelException e) when (e.ErrorCode == ExotelErrorCode.NotFound || e.ResponseCode == 404)
         {
-            return null;
+            // Exotel's own "not found" envelope; a bare 404 (a proxy, a wrong path) is an error, not "not mapped".
+            return [];
         }
     }
 

@@ -63,7 +63,8 @@ public class TrunkSettingsClient
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>A task that completes when Exotel confirms.</returns>
     public virtual Task DeleteAsync(string trunkSid, string name, CancellationToken cancellationToken = default) =>
-        _transport.V2OptionalAsync(
-            HttpMethod.Delete, _transport.V2(Collection, Guard.Id(trunkSid, nameof(trunkSid))).WithQuery(("name", Guard.NotEmpty(name, nameof(name)))),
-            null, ExotelJsonContext.Default.ExotelTrunkSetting, cancellationToken);
+        _transport.V2DeleteAsync(
+            _transport.V2(Collection, Guard.Id(trunkSid, nameof(trunkSid))).WithQuery(("name", Guard.NotEmpty(name, nameof(name)))),
+            ExotelJsonContext.Default.ExotelTrunkSetting,
+            cancellationToken);
 }

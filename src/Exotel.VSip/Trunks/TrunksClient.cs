@@ -103,8 +103,9 @@ public class TrunksClient
                 nameof(confirm));
         }
 
-        return _transport.V2OptionalAsync(
-            HttpMethod.Delete, _transport.V2("trunks").WithQuery(("trunk_sid", trunkSid)), null,
-            ExotelJsonContext.Default.ExotelTrunk, cancellationToken);
+        return _transport.V2DeleteAsync(
+            _transport.V2("trunks").WithQuery(("trunk_sid", trunkSid)),
+            ExotelJsonContext.Default.ExotelTrunk,
+            cancellationToken);
     }
 }

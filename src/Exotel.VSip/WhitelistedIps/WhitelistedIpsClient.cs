@@ -67,7 +67,8 @@ public class WhitelistedIpsClient
     /// <param name="cancellationToken">Cancels the operation.</param>
     /// <returns>A task that completes when Exotel confirms.</returns>
     public virtual Task DeleteAsync(string trunkSid, string whitelistedIpId, CancellationToken cancellationToken = default) =>
-        _transport.V2OptionalAsync(
-            HttpMethod.Delete, _transport.V2Delete(Collection, Guard.Id(trunkSid, nameof(trunkSid)), Guard.Id(whitelistedIpId, nameof(whitelistedIpId))),
-            null, ExotelJsonContext.Default.ExotelWhitelistedIp, cancellationToken);
+        _transport.V2DeleteAsync(
+            _transport.V2Delete(Collection, Guard.Id(trunkSid, nameof(trunkSid)), Guard.Id(whitelistedIpId, nameof(whitelistedIpId))),
+            ExotelJsonContext.Default.ExotelWhitelistedIp,
+            cancellationToken);
 }

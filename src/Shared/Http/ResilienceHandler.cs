@@ -23,7 +23,9 @@ internal sealed class ResilienceHandler(ResiliencePipeline<HttpResponseMessage> 
                 {
                     try
                     {
-                        return Outcome.FromResult(await state.Handler.SendInnerAsync(state.Request, ctx.CancellationToken).ConfigureAwait(false));
+                        var response = await state.Handler.SendInnerAsync(state.Request, ctx.CancellationToken).ConfigureAwait(false);
+                        await BufferContentAsync(response, ctx.CancellationToken).ConfigureAwait(false);
+                        return Outcome.FromResult(response);
                     }
                     catch (Exception ex)
                     {
@@ -44,6 +46,31 @@ internal sealed class ResilienceHandler(ResiliencePipeline<HttpResponseMessage> 
 
     private Task<HttpResponseMessage> SendInnerAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         base.SendAsync(request, cancellationToken);
+
+    /// <summary>
+    /// Reads the body within the attempt, so that a server that sends headers and then stalls is cut off by the
+    /// timeouts rather than hanging the caller (HttpClient would otherwise read it after the handlers returned).
+    /// </summary>
+    private static async Task BufferContentAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var buffered = new ByteArrayContent(bytes);
+            foreach (var header in response.Content.Headers)
+            {
+                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            response.Content.Dispose();
+            response.Content = buffered;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
 }
 
 /// <summary>Builds a client's pipeline from its options: total timeout (outer) around attempt timeout (inner).</summary>
@@ -63,13 +90,13 @@ internal static class ResiliencePipelineFactory
             .Build();
     }
 
-    /// <summary>A plain <see cref="HttpClient"/> whose requests go through <paramref name="pipeline"/>, for use without DI.</summary>
+    // One connection pool for every client built without DI, so that a client per tenant costs no sockets of its
+    // own and nothing needs disposing. Connections rotate so that DNS changes are seen, as IHttpClientFactory does.
+    private static readonly Lazy<SocketsHttpHandler> SharedConnections = new(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) });
+
+    /// <summary>An <see cref="HttpClient"/> whose requests go through <paramref name="pipeline"/> over the shared connection pool, for use without DI.</summary>
     public static HttpClient CreateStandaloneClient(ResiliencePipeline<HttpResponseMessage> pipeline) =>
-        new(new ResilienceHandler(pipeline)
-        {
-            // Rotate pooled connections so that DNS changes are seen, as IHttpClientFactory does.
-            InnerHandler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) },
-        })
+        new(new ResilienceHandler(pipeline) { InnerHandler = SharedConnections.Value }, disposeHandler: false)
         {
             Timeout = Timeout.InfiniteTimeSpan,   // the pipeline owns every timeout
         };

@@ -21,18 +21,22 @@ public sealed class ResilienceOptions
     /// <summary>The longest one attempt (one HTTP exchange) may take. Default 10 seconds; at most <see cref="TotalRequestTimeout"/>.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    // Polly's TimeoutStrategyOptions accept 10 ms to 24 h; outside that the first request would fail.
+    private static readonly TimeSpan MinTimeout = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan MaxTimeout = TimeSpan.FromHours(24);
+
     internal IEnumerable<string> Validate(string prefix)
     {
-        if (TotalRequestTimeout <= TimeSpan.Zero)
+        if (TotalRequestTimeout < MinTimeout || TotalRequestTimeout > MaxTimeout)
         {
-            yield return $"{prefix}.TotalRequestTimeout must be greater than zero; got {TotalRequestTimeout}.";
+            yield return $"{prefix}.TotalRequestTimeout must be between 10 ms and 24 h; got {TotalRequestTimeout}.";
         }
 
-        if (AttemptTimeout <= TimeSpan.Zero)
+        if (AttemptTimeout < MinTimeout || AttemptTimeout > MaxTimeout)
         {
-            yield return $"{prefix}.AttemptTimeout must be greater than zero; got {AttemptTimeout}.";
+            yield return $"{prefix}.AttemptTimeout must be between 10 ms and 24 h; got {AttemptTimeout}.";
         }
-        else if (AttemptTimeout > TotalRequestTimeout && TotalRequestTimeout > TimeSpan.Zero)
+        else if (AttemptTimeout > TotalRequestTimeout && TotalRequestTimeout >= MinTimeout)
         {
             yield return $"{prefix}.AttemptTimeout ({AttemptTimeout}) must not exceed {prefix}.TotalRequestTimeout ({TotalRequestTimeout}).";
         }

@@ -22,6 +22,9 @@ internal sealed class SecretRedactor
     public SecretRedactor With(params string?[] extraSecrets) =>
         extraSecrets.All(s => s is not { Length: >= MinimumSecretLength }) ? this : new SecretRedactor([.. _secrets, .. extraSecrets]);
 
+    /// <summary>True when <paramref name="text"/> contains one of the secrets.</summary>
+    public bool ContainsSecret(string text) => _secrets.Any(s => text.Contains(s, StringComparison.Ordinal));
+
     public string Redact(string text)
     {
         foreach (var secret in _secrets)

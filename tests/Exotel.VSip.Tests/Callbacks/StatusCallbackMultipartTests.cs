@@ -76,16 +76,18 @@ public sealed class StatusCallbackMultipartTests
     }
 
     [Test]
-    public async Task ParseAsync_keeps_empty_values_and_line_breaks_inside_a_value()
+    public async Task ParseAsync_reads_empty_values_as_absent_and_keeps_line_breaks_inside_a_value()
     {
         var callback = await ParseAsync(
-            Multipart([("CallSid", "m1"), ("RecordingUrl", ""), ("CustomField", "line one\r\nline two"), ("Status", "['completed']")]),
+            Multipart([("CallSid", "m1"), ("RecordingUrl", ""), ("EventType", ""), ("Direction", " "), ("CustomField", "line one\r\nline two"), ("Status", "['completed']")]),
             "multipart/form-data; boundary=" + Boundary);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(callback.CallSid, Is.EqualTo("m1"));
-            Assert.That(callback.RecordingUrl, Is.Empty);
+            Assert.That(callback.RecordingUrl, Is.Null, "an empty field is an absent value");
+            Assert.That(callback.EventType, Is.Null, "an empty event is no event, not an empty one");
+            Assert.That(callback.Direction, Is.Null);
             Assert.That(callback.CustomField, Is.EqualTo("line one\r\nline two"));
             Assert.That(callback.Status, Is.EqualTo(ExotelCallStatus.Completed), "wrapped values are unwrapped in multipart bodies too");
         }

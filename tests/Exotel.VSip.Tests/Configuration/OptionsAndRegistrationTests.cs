@@ -50,6 +50,23 @@ public class OptionsAndRegistrationTests
             Failures(o => o.Resilience = new ResilienceOptions { TotalRequestTimeout = TimeSpan.FromSeconds(5), AttemptTimeout = TimeSpan.FromSeconds(6) }),
             Has.One.Contains("ExotelClientOptions.Resilience.AttemptTimeout").And.Contains("must not exceed"));
 
+    [TestCase(0.005, 30.0)]
+    [TestCase(10.0, 172800.0)]
+    public void Timeouts_outside_10_ms_to_24_h_are_refused_at_startup(double attemptSeconds, double totalSeconds) =>
+        Assert.That(
+            Failures(o => o.Resilience = new ResilienceOptions { AttemptTimeout = TimeSpan.FromSeconds(attemptSeconds), TotalRequestTimeout = TimeSpan.FromSeconds(totalSeconds) }),
+            Has.Some.Contains("must be between 10 ms and 24 h"));
+
+    [Test]
+    public void ToString_never_shows_credentials_placed_in_a_base_address()
+    {
+        var text = Valid().ToString();
+        var withUserInfo = new ExotelClientOptions { AccountSid = "acme1", BaseAddress = new Uri($"https://{TestAccount.ApiKey}:{TestAccount.ApiToken}@api.in.exotel.com/") }.ToString();
+
+        Assert.That(text, Does.Not.Contain(TestAccount.ApiKey));
+        Assert.That(withUserInfo, Does.Contain("https://api.in.exotel.com/").And.Not.Contain(TestAccount.ApiKey).And.Not.Contain(TestAccount.ApiToken));
+    }
+
     [Test]
     public void Failures_never_contain_the_secret_values()
     {
@@ -154,7 +171,7 @@ public class OptionsAndRegistrationTests
     }
 
     [Test]
-    public async Task The_standalone_client_keeps_a_snapshot_of_its_options()
+    public async Task A_client_keeps_a_snapshot_of_its_options()
     {
         using var mock = new MockHttpMessageHandler();
         mock.Expect(HttpMethod.Get, "https://api.in.exotel.com/v2/accounts/acme1/trunks").Respond("application/json", Fixtures.Read("list-empty-no-metadata.json"));

@@ -83,6 +83,29 @@ public class TrunkCredentialsClientTests
     }
 
     [Test]
+    public async Task Delete_always_puts_the_id_in_the_query_even_when_paths_are_configured()
+    {
+        using var host = new ExotelTestHost(o => o.DeleteIdStyle = DeleteIdStyle.Path);
+        host.ExpectJson(HttpMethod.Delete, Credentials + "?id=1234").Respond("application/json", Fixtures.Read("credential-create.json"));
+
+        await host.Client.Credentials.DeleteAsync(TestAccount.TrunkSid, "1234");
+
+        host.VerifyAllSatisfied();
+    }
+
+    [TestCase("..")]
+    [TestCase(".")]
+    public void Delete_refuses_a_dot_segment_id_that_would_climb_to_the_trunk(string id)
+    {
+        using var host = new ExotelTestHost(o => o.DeleteIdStyle = DeleteIdStyle.Path);
+
+        var e = Assert.ThrowsAsync<ArgumentException>(() => host.Client.Credentials.DeleteAsync(TestAccount.TrunkSid, id))!;
+
+        Assert.That(e.ParamName, Is.EqualTo("credentialId"));
+        Assert.That(host.SentCount, Is.Zero);
+    }
+
+    [Test]
     public void Requests_never_show_the_password_in_ToString()
     {
         Assert.That(new CreateTrunkCredentialRequest("u", Password).ToString(), Does.Not.Contain(Password).And.Contain("***"));

@@ -1,3 +1,4 @@
+using System.Net;
 using Exotel.VSip.Tests.Support;
 
 namespace Exotel.VSip.Tests.Destinations;
@@ -78,6 +79,31 @@ public class DestinationUrisClientTests
             Assert.That(result.Failed.Count(), Is.EqualTo(1));
         });
         host.VerifyAllSatisfied();
+    }
+
+    [Test]
+    public async Task Add_accepts_a_single_result_sent_as_an_object_instead_of_an_array()
+    {
+        using var host = new ExotelTestHost();
+        host.ExpectJson(HttpMethod.Post, Destinations, """{"destinations":[{"destination":"bot.sip.vapi.ai:5061;transport=tls"}]}""")
+            .Respond("application/json", Fixtures.Envelope("""{"id":"77","destination":"sip:bot.sip.vapi.ai:5061;transport=tls"}"""));
+
+        var created = await host.Client.DestinationUris.AddAsync(TestAccount.TrunkSid, new SipDestination("bot.sip.vapi.ai"));
+
+        Assert.That(created.Id, Is.EqualTo("77"), "a destination that was created is not reported as a failure");
+    }
+
+    [Test]
+    public void AddMany_reads_an_error_status_with_per_item_results_as_exotels_error()
+    {
+        using var host = new ExotelTestHost();
+        host.ExpectJson(HttpMethod.Post, Destinations, """{"destinations":[{"destination":"bot.sip.vapi.ai:5061;transport=tls"}]}""")
+            .Respond(HttpStatusCode.Conflict, "application/json",
+                """{"request_id":"r409","http_code":409,"response":[{"code":409,"status":"failure","error_data":{"code":1008,"message":"Duplicate resource","description":"exists"},"data":null}]}""");
+
+        var e = Assert.ThrowsAsync<ExotelException>(() => host.Client.DestinationUris.AddManyAsync(TestAccount.TrunkSid, [new SipDestination("bot.sip.vapi.ai")]))!;
+
+        Assert.That((e.IsDuplicate, e.ErrorCode, e.RequestId), Is.EqualTo((true, (ExotelErrorCode?)ExotelErrorCode.DuplicateResource, "r409")));
     }
 
     [Test]

@@ -112,9 +112,9 @@ public class PhoneNumberMappingsClientTests
         using var host = new ExotelTestHost();
         host.ExpectJson(HttpMethod.Get, TestAccount.V2 + "/trunk-maps?exophone=%2B919876543210").Respond("application/json", Fixtures.Read("trunk-map.json"));
 
-        var map = await host.Client.PhoneNumbers.LookupAsync("+919876543210");
+        var map = (await host.Client.PhoneNumbers.LookupAsync("+919876543210")).Single();
 
-        Assert.That((map?.TrunkSid, map?.PhoneNumberId, map?.Mode), Is.EqualTo((TestAccount.TrunkSid, "41512", (PhoneNumberMode?)PhoneNumberMode.Pstn)));
+        Assert.That((map.TrunkSid, map.PhoneNumberId, map.Mode), Is.EqualTo((TestAccount.TrunkSid, "41512", (PhoneNumberMode?)PhoneNumberMode.Pstn)));
         host.VerifyAllSatisfied();
     }
 
@@ -125,19 +125,44 @@ public class PhoneNumberMappingsClientTests
         host.ExpectJson(HttpMethod.Get, TestAccount.V2 + $"/trunk-maps?exophone=%2B919876543210&trunk_sid={TestAccount.TrunkSid}")
             .Respond("application/json", Fixtures.Envelope(Fixtures.Read("trunk-map.json")));
 
-        var map = await host.Client.PhoneNumbers.LookupAsync("+919876543210", TestAccount.TrunkSid);
+        var maps = await host.Client.PhoneNumbers.LookupAsync("+919876543210", TestAccount.TrunkSid);
 
-        Assert.That(map?.PhoneNumberId, Is.EqualTo("41512"));
+        Assert.That(maps.Select(m => m.PhoneNumberId), Is.EqualTo(new[] { "41512" }));
         host.VerifyAllSatisfied();
     }
 
     [Test]
-    public async Task Lookup_of_an_unmapped_number_is_null()
+    public async Task Lookup_returns_every_trunk_a_number_is_mapped_to_so_that_broken_routing_shows()
+    {
+        using var host = new ExotelTestHost();
+        host.ExpectJson(HttpMethod.Get, TestAccount.V2 + "/trunk-maps?exophone=%2B919876543210").Respond("application/json", Fixtures.List(
+        [
+            """{"exophone":"+919876543210","trunk_sid":"trA","phone_number_id":"1","mode":"pstn"}""",
+            """{"exophone":"+919876543210","trunk_sid":"trB","phone_number_id":"2","mode":"flow"}""",
+        ]));
+
+        var maps = await host.Client.PhoneNumbers.LookupAsync("+919876543210");
+
+        Assert.That(maps.Select(m => m.TrunkSid), Is.EqualTo(new[] { "trA", "trB" }));
+    }
+
+    [Test]
+    public async Task Lookup_of_an_unmapped_number_is_empty()
     {
         using var host = new ExotelTestHost();
         host.ExpectJson(HttpMethod.Get, TestAccount.V2 + "/trunk-maps?exophone=%2B919876543211")
             .Respond(System.Net.HttpStatusCode.NotFound, "application/json", Fixtures.Failure(404, 404, 1000, "Not Found", "Not Found"));
 
-        Assert.That(await host.Client.PhoneNumbers.LookupAsync("+919876543211"), Is.Null);
+        Assert.That(await host.Client.PhoneNumbers.LookupAsync("+919876543211"), Is.Empty);
+    }
+
+    [Test]
+    public void Lookup_treats_a_bare_404_as_an_error_not_as_unmapped()
+    {
+        using var host = new ExotelTestHost();
+        host.ExpectJson(HttpMethod.Get, TestAccount.V2 + "/trunk-maps?exophone=%2B919876543211")
+            .Respond(System.Net.HttpStatusCode.NotFound, "text/html", "<h1>404 Not Found</h1>");
+
+        Assert.That(() => host.Client.PhoneNumbers.LookupAsync("+919876543211"), Throws.InstanceOf<ExotelException>().With.Property("Status").EqualTo(404));
     }
 }

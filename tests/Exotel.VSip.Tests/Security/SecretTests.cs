@@ -36,6 +36,8 @@ public class SecretTests
 
         surfaced.AddRange(host.Logs.Lines);
         Assert.That(host.Logs.Lines, Has.Some.Contains("System.Net.Http.HttpClient.Exotel.VSip"), "the factory's own logging was captured");
+        Assert.That(host.Logs.Lines, Has.Some.Contains("User-Agent: Exotel.VSip/"), "allow-listed headers are logged in clear");
+        Assert.That(host.Logs.Lines, Has.Some.Contains("Authorization: *"), "the Authorization header is logged redacted");
         foreach (var secret in TestAccount.Secrets)
         {
             Assert.That(surfaced, Has.None.Contains(secret));

@@ -197,6 +197,8 @@ public class TrunksClientTests
     [TestCase("")]
     [TestCase(" ")]
     [TestCase("tr/../x")]
+    [TestCase("..")]
+    [TestCase(".")]
     [TestCase("tr?x=1")]
     public void Operations_refuse_an_empty_or_unsafe_trunk_sid_before_sending(string sid)
     {

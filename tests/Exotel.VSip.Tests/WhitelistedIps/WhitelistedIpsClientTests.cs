@@ -62,6 +62,15 @@ public class WhitelistedIpsClientTests
     }
 
     [Test]
+    public async Task A_delete_that_succeeded_does_not_fail_on_an_unexpected_data_shape()
+    {
+        using var host = new ExotelTestHost();
+        host.ExpectJson(HttpMethod.Delete, Ips + "?id=1153").Respond("application/json", Fixtures.Envelope("""{"id":"1153","mask":{"odd":true}}"""));
+
+        Assert.That(() => host.Client.WhitelistedIps.DeleteAsync(TestAccount.TrunkSid, "1153"), Throws.Nothing);
+    }
+
+    [Test]
     public async Task List_update_and_delete_use_the_documented_paths()
     {
         using var host = new ExotelTestHost();
