@@ -20,3 +20,22 @@ public abstract class ExotelTrunkResource
     [JsonConverter(typeof(ExotelDateTimeConverter))]
     public DateTimeOffset? DateUpdated { get; init; }
 }
+
+/// <summary>
+/// A resource on a trunk with an id of its own (a destination URI, a phone mapping, a whitelisted IP, a credential):
+/// the id that updates and deletes take.
+/// </summary>
+public abstract class ExotelTrunkEntry : ExotelTrunkResource
+{
+    // The source generator sets every init member, null when absent, so the default lives in the getter.
+    private readonly string? _id;
+
+    /// <summary>The id, a string holding a number; needed to update or delete the entry.</summary>
+    [JsonPropertyName("id")]
+    [JsonConverter(typeof(LenientStringConverter))]
+    public string Id
+    {
+        get => _id ?? string.Empty;
+        init => _id = value;
+    }
+}

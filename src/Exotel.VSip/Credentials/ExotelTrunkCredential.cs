@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Exotel.VSip.Internal;
 
 namespace Exotel.VSip;
 
@@ -7,20 +6,8 @@ namespace Exotel.VSip;
 /// A SIP digest credential on a trunk. Exotel never returns the password in the documented shape; an older shape
 /// did, and the SDK does not keep it.
 /// </summary>
-public sealed class ExotelTrunkCredential : ExotelTrunkResource
+public sealed class ExotelTrunkCredential : ExotelTrunkEntry
 {
-    /// <summary>The credential's id; needed to update or delete it.</summary>
-    [JsonPropertyName("id")]
-    [JsonConverter(typeof(LenientStringConverter))]
-    public string Id
-    {
-        get => _id ?? string.Empty;
-        init => _id = value;
-    }
-
-    // The source generator sets every init member, null when absent, so the default lives in the getter.
-    private readonly string? _id;
-
     /// <summary>The SIP user name.</summary>
     [JsonPropertyName("user_name")]
     public string? UserName { get; init; }

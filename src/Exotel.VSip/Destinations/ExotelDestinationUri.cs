@@ -4,20 +4,8 @@ using Exotel.VSip.Internal;
 namespace Exotel.VSip;
 
 /// <summary>A destination URI on a trunk: where Exotel sends inbound calls.</summary>
-public sealed class ExotelDestinationUri : ExotelTrunkResource
+public sealed class ExotelDestinationUri : ExotelTrunkEntry
 {
-    /// <summary>The id, a string holding a number; needed to update or delete it.</summary>
-    [JsonPropertyName("id")]
-    [JsonConverter(typeof(LenientStringConverter))]
-    public string Id
-    {
-        get => _id ?? string.Empty;
-        init => _id = value;
-    }
-
-    // The source generator sets every init member, null when absent, so the default lives in the getter.
-    private readonly string? _id;
-
     /// <summary>The destination as Exotel returns it, with a <c>sip:</c> prefix (<c>sip:44.248.146.11:5061;transport=tls</c>).</summary>
     [JsonPropertyName("destination")]
     public string? Destination { get; init; }

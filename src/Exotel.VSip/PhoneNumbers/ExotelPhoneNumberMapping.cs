@@ -33,20 +33,8 @@ public readonly record struct PhoneNumberMode : IStringValue<PhoneNumberMode>
 }
 
 /// <summary>A phone number (an ExoPhone, a DID) mapped to a trunk.</summary>
-public sealed class ExotelPhoneNumberMapping : ExotelTrunkResource
+public sealed class ExotelPhoneNumberMapping : ExotelTrunkEntry
 {
-    /// <summary>The mapping's id, a string holding a number; needed to update or delete it.</summary>
-    [JsonPropertyName("id")]
-    [JsonConverter(typeof(LenientStringConverter))]
-    public string Id
-    {
-        get => _id ?? string.Empty;
-        init => _id = value;
-    }
-
-    // The source generator sets every init member, null when absent, so the default lives in the getter.
-    private readonly string? _id;
-
     /// <summary>The number in E.164, such as <c>+919876543210</c>.</summary>
     [JsonPropertyName("phone_number")]
     public string? PhoneNumber { get; init; }
