@@ -1,3 +1,4 @@
+using VapiExotel.Shared.Http;
 using System.Globalization;
 using Exotel.VSip.Internal;
 using VapiExotel.Shared;

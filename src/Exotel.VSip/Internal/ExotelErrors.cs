@@ -1,3 +1,4 @@
+using VapiExotel.Shared.Http;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -72,12 +73,12 @@ internal static class ExotelErrors
         };
 
     /// <summary>No response arrived. The cause is kept as the inner exception only when it carries no secret.</summary>
-    public static ExotelException NoResponse(string operation, string reason, bool isTimeout, bool outcomeUnknown, Exception inner, VapiExotel.Shared.Http.SecretRedactor redactor) =>
-        new($"Exotel {operation} failed: {reason}.", status: 0, innerException: redactor.ContainsSecret(inner.ToString()) ? null : inner)
+    public static ExotelException NoResponse(NoResponse failure, SecretRedactor redactor) =>
+        new($"Exotel {failure.Operation} failed: {failure.Reason}.", status: 0, innerException: redactor.ContainsSecret(failure.Cause.ToString()) ? null : failure.Cause)
         {
-            Operation = operation,
-            IsTimeout = isTimeout,
-            IsOutcomeUnknown = outcomeUnknown,
+            Operation = failure.Operation,
+            IsTimeout = failure.IsTimeout,
+            IsOutcomeUnknown = failure.IsOutcomeUnknown,
         };
 
     private static ExotelException Rebuild(ExotelException e, string message) =>

@@ -1,11 +1,9 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
-using Polly.Timeout;
 using VapiExotel.Shared.Http;
 
 namespace Exotel.VSip.Internal;
@@ -19,17 +17,17 @@ internal sealed class ExotelTransport
 {
     private static readonly ProductInfoHeaderValue[] UserAgentValues = UserAgent.For(typeof(ExotelTransport).Assembly);
 
-    private readonly HttpClient _http;
+    private readonly ApiSender _sender;
     private readonly Uri _baseAddress;
     private readonly AuthenticationHeaderValue _authorization;
-    private readonly ILogger _logger;
 
     public ExotelTransport(HttpClient http, ExotelClientOptions options, ILogger logger)
     {
-        _http = http;
-        _logger = logger;
         Options = options;
-        _baseAddress = BaseAddressRules.WithTrailingSlash(options.GetEffectiveBaseAddress());
+        _sender = new ApiSender(
+            http, options.GetEffectiveBaseAddress(), UserAgentValues, ExotelErrors.NoResponse,
+            (method, template, status, ms) => Log.RequestCompleted(logger, method, template, status, ms));
+        _baseAddress = _sender.BaseAddress;
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.ApiKey}:{options.ApiToken}"));
         _authorization = new AuthenticationHeaderValue("Basic", basic);
         Redactor = new SecretRedactor(options.ApiKey, options.ApiToken, basic);
@@ -52,66 +50,10 @@ internal sealed class ExotelTransport
             ? V2(collectionTemplate + "/{id}", trunkSid, id)
             : V2(collectionTemplate, trunkSid).WithQuery(("id", id));
 
-    public static HttpContent Json<T>(T body, JsonTypeInfo<T> typeInfo)
-    {
-        // Buffered bytes with exactly "application/json": Exotel answers 415 to other content types, and a buffered
-        // body can be sent again by the resilience pipeline.
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, typeInfo));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");   // per request: header objects are mutable
-        return content;
-    }
+    public static HttpContent Json<T>(T body, JsonTypeInfo<T> typeInfo) => ApiSender.Json(body, typeInfo);   // Exotel answers 415 to other content types
 
-    public async Task<RawResponse> SendAsync(HttpMethod method, ApiPath path, HttpContent? content, SecretRedactor redactor, CancellationToken cancellationToken)
-    {
-        var operation = $"{method.Method} /{path.Template}";
-        using var request = new HttpRequestMessage(method, new Uri(_baseAddress, path.Relative)) { Content = content };
-        request.Headers.Authorization = _authorization;
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        foreach (var product in UserAgentValues)
-        {
-            request.Headers.UserAgent.Add(product);
-        }
-
-        var started = Stopwatch.GetTimestamp();
-        HttpResponseMessage response;
-        try
-        {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (TimeoutRejectedException ex)
-        {
-            throw ExotelErrors.NoResponse(operation, $"no response within {ex.Timeout.TotalSeconds:0.###} s (timed out)", isTimeout: true, outcomeUnknown: true, ex, redactor);
-        }
-        catch (OperationCanceledException ex)
-        {
-            // HttpClient.Timeout of a caller-supplied HttpClient: the caller did not cancel.
-            throw ExotelErrors.NoResponse(operation, "no response in time (timed out)", isTimeout: true, outcomeUnknown: true, ex, redactor);
-        }
-        catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError)
-        {
-            throw ExotelErrors.NoResponse(
-                operation, $"could not reach {_baseAddress.Host}; the request was not sent ({redactor.Snippet(ex.Message, 160)})", isTimeout: false, outcomeUnknown: false, ex, redactor);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw ExotelErrors.NoResponse(
-                operation, $"the connection to {_baseAddress.Host} failed after the request may have been sent, so its outcome is unknown ({redactor.Snippet(ex.Message, 160)})",
-                isTimeout: false, outcomeUnknown: true, ex, redactor);
-        }
-
-        using (response)
-        {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            var status = (int)response.StatusCode;
-            var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            Log.RequestCompleted(_logger, method.Method, path.Template, status, elapsedMs);
-            return new RawResponse(status, body, response.Content.Headers.ContentType?.MediaType, RetryAfter(response), operation, redactor);
-        }
-    }
+    public Task<RawResponse> SendAsync(HttpMethod method, ApiPath path, HttpContent? content, SecretRedactor redactor, CancellationToken cancellationToken) =>
+        _sender.SendAsync(method, path, content, _authorization, redactor, cancellationToken);
 
     // ---- v2: the JSON envelope --------------------------------------------------------------------------------
 
@@ -449,23 +391,6 @@ internal sealed class ExotelTransport
             // Only the redacted text of the parser's message is kept (it can quote the body).
             throw ExotelErrors.Unreadable(raw, $"{typeof(T).Name}: {raw.Redactor.Snippet(ex.Message, 160)}", requestId);
         }
-    }
-
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - DateTimeOffset.UtcNow;
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
     }
 
     private static string? Invariant(int? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using VapiExotel.Shared.Http;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml;

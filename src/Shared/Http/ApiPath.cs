@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Exotel.VSip.Internal;
+namespace VapiExotel.Shared.Http;
 
 /// <summary>
 /// A request path relative to the API host, with the template it came from. The template (with <c>{placeholders}</c>

@@ -1,6 +1,5 @@
-using VapiExotel.Shared.Http;
 
-namespace Exotel.VSip.Internal;
+namespace VapiExotel.Shared.Http;
 
 /// <summary>A response read to the end, with what is needed to judge it and to describe a failure safely.</summary>
 internal sealed record RawResponse(int Status, string Body, string? MediaType, TimeSpan? RetryAfter, string Operation, SecretRedactor Redactor)
