@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using VapiExotel.Shared;
 
@@ -23,42 +22,17 @@ internal static partial class ExotelRules
     [GeneratedRegex("^[A-Za-z0-9_]{1,16}$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex TrunkNamePattern();
 
-    [GeneratedRegex(@"^\+[1-9][0-9]{6,14}$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex E164Pattern();
-
     // The Voice API also takes national numbers: a landline with its STD code (080XXXX2400) or a mobile.
     [GeneratedRegex(@"^(\+[1-9][0-9]{6,14}|[0-9]{6,15})$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex DialablePattern();
 
-    [GeneratedRegex(@"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex HostNamePattern();
-
     public static bool IsSafeIdentifier(string value) => SafeIdentifier().IsMatch(value);
 
-    public static bool IsE164(string value) => E164Pattern().IsMatch(value);
+    public static bool IsE164(string value) => AddressRules.IsE164(value);
 
-    /// <summary>A strict dotted-quad IPv4 literal: four decimal parts 0–255, no leading zeros (IPAddress.Parse accepts "1" and "010").</summary>
-    public static bool IsIPv4(string value)
-    {
-        var parts = value.Split('.');
-        if (parts.Length != 4)
-        {
-            return false;
-        }
+    public static bool IsIPv4(string value) => AddressRules.IsIPv4(value);
 
-        foreach (var part in parts)
-        {
-            if (part.Length is 0 or > 3 || (part.Length > 1 && part[0] == '0') || !part.All(char.IsAsciiDigit)
-                || int.Parse(part, CultureInfo.InvariantCulture) > 255)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    public static bool IsHostName(string value) => HostNamePattern().IsMatch(value) && !value.All(c => char.IsAsciiDigit(c) || c == '.');
+    public static bool IsHostName(string value) => AddressRules.IsHostName(value);
 
     public static string TrunkName(string? value, string name)
     {
