@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Exotel.VSip.Internal;
+using VapiExotel.Shared.Json;
 
 namespace Exotel.VSip;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using VapiExotel.Shared.Json;
 using Exotel.VSip.Internal;
 
 namespace Exotel.VSip;
