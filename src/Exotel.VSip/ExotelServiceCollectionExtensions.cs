@@ -1,9 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
 using VapiExotel.Shared;
 using VapiExotel.Shared.Http;
 
@@ -51,39 +49,10 @@ public static class ExotelServiceCollectionExtensions
         return services.AddExotelVSipCore();
     }
 
-    private static IHttpClientBuilder AddExotelVSipCore(this IServiceCollection services)
-    {
-        services.AddOptions<ExotelClientOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExotelClientOptions>, ExotelClientOptionsValidator>());
-
-        // One pipeline per client name, outliving handler rotation, so that its state is not reset every two minutes.
-        services.TryAddKeyedSingleton(ExotelClient.HttpClientName, static (sp, _) =>
-        {
-            var resilience = sp.GetRequiredService<IOptions<ExotelClientOptions>>().Value.Resilience;
-            return ResiliencePipelineFactory.Create(resilience.TotalRequestTimeout, resilience.AttemptTimeout, sp.GetService<TimeProvider>());
-        });
-
-        var alreadyRegistered = services.Any(d => d.ServiceType == typeof(Marker));
-        var builder = services.AddHttpClient<ExotelClient, ExotelClient>(ExotelClient.HttpClientName, static (HttpClient http, IServiceProvider sp) =>
-            new ExotelClient(http, sp.GetRequiredService<IOptions<ExotelClientOptions>>().Value, sp.GetService<ILoggerFactory>()));
-        if (alreadyRegistered)
-        {
-            return builder;   // a second call changes options only; the handlers are already in place
-        }
-
-        services.AddSingleton<Marker>();
-        return builder
-            .ConfigureHttpClient(static http => http.Timeout = Timeout.InfiniteTimeSpan)   // the pipeline owns every timeout
-            .AddHttpMessageHandler(static sp =>
-                new ResilienceHandler(sp.GetRequiredKeyedService<ResiliencePipeline<HttpResponseMessage>>(ExotelClient.HttpClientName)))
-            .RedactLoggedHeaders(static name => !LoggedHeaders.Contains(name));
-    }
-
-    // Headers IHttpClientFactory may log in clear; every other value (Authorization, cookies…) is redacted.
-    private static readonly HashSet<string> LoggedHeaders = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Accept", "Content-Type", "Content-Length", "Date", "Retry-After", "Server", "User-Agent", "X-Request-Id", "traceparent",
-    };
-
-    private sealed class Marker;
+    private static IHttpClientBuilder AddExotelVSipCore(this IServiceCollection services) =>
+        ClientRegistration.Add<ExotelClient, ExotelClientOptions, ExotelClientOptionsValidator>(
+            services,
+            ExotelClient.HttpClientName,
+            static options => options.Resilience,
+            static (http, sp) => new ExotelClient(http, sp.GetRequiredService<IOptions<ExotelClientOptions>>().Value, sp.GetService<ILoggerFactory>()));
 }

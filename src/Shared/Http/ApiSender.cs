@@ -84,9 +84,15 @@ internal sealed class ApiSender(
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             requestCompleted(method.Method, logTemplate, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return new RawResponse(status, body, response.Content.Headers.ContentType?.MediaType, RetryAfter(response), operation, redactor);
+            return new RawResponse(status, body, response.Content.Headers.ContentType?.MediaType, RetryAfter(response), operation, redactor)
+            {
+                HeaderRequestId = FirstHeader(response, "X-Request-Id") ?? FirstHeader(response, "CF-Ray"),
+            };
         }
     }
+
+    private static string? FirstHeader(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)) : null;
 
     private static TimeSpan? RetryAfter(HttpResponseMessage response)
     {

@@ -4,6 +4,9 @@ namespace VapiExotel.Shared.Http;
 /// <summary>A response read to the end, with what is needed to judge it and to describe a failure safely.</summary>
 internal sealed record RawResponse(int Status, string Body, string? MediaType, TimeSpan? RetryAfter, string Operation, SecretRedactor Redactor)
 {
+    /// <summary>The request id from the response headers (<c>X-Request-Id</c>, else Cloudflare's <c>CF-Ray</c>), if any.</summary>
+    public string? HeaderRequestId { get; init; }
+
     public bool IsHttpSuccess => Status is >= 200 and < 300;
 
     /// <summary>True when the body is XML, whatever its content type says (a JSON body labelled text/xml is JSON).</summary>

@@ -91,17 +91,4 @@ internal sealed class ExotelTestHost : IDisposable
                 .With(r => r.Content?.Headers.ContentType?.ToString() == contentType)
                 .With(r => r.Content!.ReadAsStringAsync().GetAwaiter().GetResult() == exactBody);
     }
-
-    private sealed class CountingHandler : DelegatingHandler
-    {
-        private int _count;
-
-        public int Count => Volatile.Read(ref _count);
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref _count);
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Exotel.VSip.Tests.Support;
+namespace VapiExotel.Tests.Shared;
 
 /// <summary>Keeps every formatted log line (and its exception), so that tests can assert no secret was written.</summary>
 internal sealed class CapturingLoggerProvider : ILoggerProvider

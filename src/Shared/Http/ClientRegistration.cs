@@ -1,0 +1,63 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Polly;
+#if EXOTEL_VSIP
+using ResilienceOptions = Exotel.VSip.ResilienceOptions;
+#elif VAPI_CLIENT
+using ResilienceOptions = Vapi.Client.ResilienceOptions;
+#endif
+
+namespace VapiExotel.Shared.Http;
+
+/// <summary>
+/// The one way a package registers its typed client: options validated at start-up, a resilience pipeline per client
+/// name, an <see cref="HttpClient"/> whose timeouts the pipeline owns, and header redaction in the factory's logs.
+/// </summary>
+internal static class ClientRegistration
+{
+    // Headers IHttpClientFactory may log in clear; every other value (Authorization, cookies…) is redacted.
+    private static readonly HashSet<string> LoggedHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Accept", "Content-Type", "Content-Length", "Date", "Retry-After", "Server", "User-Agent", "X-Request-Id", "CF-Ray", "traceparent",
+    };
+
+    public static IHttpClientBuilder Add<
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TClient,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TValidator>(
+        IServiceCollection services,
+        string httpClientName,
+        Func<TOptions, ResilienceOptions> resilience,
+        Func<HttpClient, IServiceProvider, TClient> create)
+        where TClient : class
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
+
+        // One pipeline per client name, outliving handler rotation, so that its state is not reset every two minutes.
+        services.TryAddKeyedSingleton(httpClientName, (sp, _) =>
+        {
+            var settings = resilience(sp.GetRequiredService<IOptions<TOptions>>().Value);
+            return ResiliencePipelineFactory.Create(settings.TotalRequestTimeout, settings.AttemptTimeout, sp.GetService<TimeProvider>());
+        });
+
+        var alreadyRegistered = services.Any(d => d.ServiceType == typeof(Marker<TClient>));
+        var builder = services.AddHttpClient<TClient, TClient>(httpClientName, (http, sp) => create(http, sp));
+        if (alreadyRegistered)
+        {
+            return builder;   // a second call changes options only; the handlers are already in place
+        }
+
+        services.AddSingleton<Marker<TClient>>();
+        return builder
+            .ConfigureHttpClient(static http => http.Timeout = Timeout.InfiniteTimeSpan)   // the pipeline owns every timeout
+            .AddHttpMessageHandler(sp => new ResilienceHandler(sp.GetRequiredKeyedService<ResiliencePipeline<HttpResponseMessage>>(httpClientName)))
+            .RedactLoggedHeaders(static name => !LoggedHeaders.Contains(name));
+    }
+
+    private sealed class Marker<T>;
+}

@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using VapiExotel.Shared.Http;
+
+namespace Vapi.Client.Internal;
+
+/// <summary>
+/// Sends requests for one organisation and turns the answers into models or a <see cref="VapiException"/>. Every
+/// sub-client goes through here: the bearer key, escaping, the error mapping, polymorphic reading and list paging
+/// are written once.
+/// </summary>
+internal sealed class VapiTransport
+{
+    private static readonly ProductInfoHeaderValue[] UserAgentValues = UserAgent.For(typeof(VapiTransport).Assembly);
+
+    private readonly ApiSender _sender;
+    private readonly AuthenticationHeaderValue _authorization;
+
+    public VapiTransport(HttpClient http, VapiClientOptions options, ILogger logger)
+    {
+        Options = options;
+        _authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
+        Redactor = new SecretRedactor(options.ApiKey);
+        _sender = new ApiSender(
+            http, options.GetEffectiveBaseAddress(), UserAgentValues, VapiErrors.NoResponse,
+            (method, template, status, ms) => Log.RequestCompleted(logger, method, template, status, ms));
+    }
+
+    /// <summary>A snapshot of the options, taken when the client was built.</summary>
+    public VapiClientOptions Options { get; }
+
+    public SecretRedactor Redactor { get; }
+
+    public static HttpContent Json<T>(T body, JsonTypeInfo<T> typeInfo) => ApiSender.Json(body, typeInfo);
+
+    /// <summary>Sends a request and returns its successful response; an error status throws.</summary>
+    public async Task<RawResponse> SendAsync(HttpMethod method, ApiPath path, HttpContent? content, SecretRedactor? redactor, CancellationToken cancellationToken)
+    {
+        var raw = await _sender.SendAsync(method, path, content, _authorization, redactor ?? Redactor, cancellationToken).ConfigureAwait(false);
+        return raw.IsHttpSuccess ? raw : throw VapiErrors.FromHttp(raw);
+    }
+
+    /// <summary>Sends a request and reads its body as <typeparamref name="T"/>.</summary>
+    public async Task<T> SendAsync<T>(
+        HttpMethod method, ApiPath path, HttpContent? content, JsonTypeInfo<T> type, CancellationToken cancellationToken, SecretRedactor? redactor = null)
+    {
+        var raw = await SendAsync(method, path, content, redactor, cancellationToken).ConfigureAwait(false);
+        using var document = ParseJson(raw);
+        return Deserialize(raw, document.RootElement, type);
+    }
+
+    /// <summary>Sends a request and reads its body with <paramref name="read"/> (for polymorphic answers).</summary>
+    public async Task<T> SendAsync<T>(
+        HttpMethod method, ApiPath path, HttpContent? content, Func<RawResponse, JsonElement, T> read, CancellationToken cancellationToken, SecretRedactor? redactor = null)
+    {
+        var raw = await SendAsync(method, path, content, redactor, cancellationToken).ConfigureAwait(false);
+        using var document = ParseJson(raw);
+        return read(raw, document.RootElement);
+    }
+
+    /// <summary>
+    /// Posts a control message to a live call's control URL. The API key is not sent: the URL is on another host and
+    /// is itself the capability.
+    /// </summary>
+    public async Task PostControlAsync(Uri controlUrl, HttpContent content, CancellationToken cancellationToken)
+    {
+        const string operation = "POST {controlUrl}";
+        var raw = await _sender.SendAsync(HttpMethod.Post, controlUrl, operation, "{controlUrl}", content, authorization: null, Redactor, cancellationToken)
+            .ConfigureAwait(false);
+        if (!raw.IsHttpSuccess)
+        {
+            throw VapiErrors.FromHttp(raw);
+        }
+    }
+
+    /// <summary>
+    /// Every item of a list. Vapi answers a plain array without a cursor, so this walks back in time: the next
+    /// request asks for items created at or before the oldest one seen, skips ids already yielded (ties share a
+    /// timestamp), and stops at a short page or a page with nothing new.
+    /// </summary>
+    public async IAsyncEnumerable<T> ListAsync<T>(
+        ApiPath path,
+        VapiListFilter? filter,
+        Func<RawResponse, JsonElement, T> read,
+        Func<T, string> id,
+        Func<T, DateTimeOffset?> createdAt,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var limit = filter?.Limit ?? VapiListFilter.DefaultLimit;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var createdAtLe = filter?.CreatedAtLe;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var pagePath = WithFilter(path, filter, limit, createdAtLe);
+            var raw = await SendAsync(HttpMethod.Get, pagePath, null, null, cancellationToken).ConfigureAwait(false);
+            var items = new List<T>();
+            using (var document = ParseJson(raw))
+            {
+                var root = document.RootElement;
+                if (root.ValueKind != JsonValueKind.Array)
+                {
+                    throw VapiErrors.Unreadable(raw, $"expected a JSON array, got {root.ValueKind}");
+                }
+
+                foreach (var element in root.EnumerateArray())
+                {
+                    items.Add(read(raw, element));
+                }
+            }
+
+            DateTimeOffset? oldest = null;
+            var added = 0;
+            foreach (var item in items)
+            {
+                if (createdAt(item) is { } created && (oldest is null || created < oldest))
+                {
+                    oldest = created;
+                }
+
+                if (seen.Add(id(item)))
+                {
+                    added++;
+                    yield return item;
+                }
+            }
+
+            // The last page: short, nothing new (more than a page of items share one timestamp), or no dates to walk by.
+            if (items.Count < limit || added == 0 || oldest is null)
+            {
+                yield break;
+            }
+
+            createdAtLe = oldest;
+        }
+    }
+
+    public static ApiPath WithFilter(ApiPath path, VapiListFilter? filter, int limit, DateTimeOffset? createdAtLe)
+    {
+        VapiExotel.Shared.Guard.InRange(limit, 1, 1000, "filter.Limit");
+        var call = filter as VapiCallListFilter;
+        return path.WithQuery(
+            ("id", call?.Id),
+            ("assistantId", call?.AssistantId),
+            ("phoneNumberId", call?.PhoneNumberId),
+            ("limit", limit.ToString(CultureInfo.InvariantCulture)),
+            ("createdAtGt", Iso(filter?.CreatedAtGt)),
+            ("createdAtLt", Iso(filter?.CreatedAtLt)),
+            ("createdAtGe", Iso(filter?.CreatedAtGe)),
+            ("createdAtLe", Iso(createdAtLe)),
+            ("updatedAtGt", Iso(filter?.UpdatedAtGt)),
+            ("updatedAtLt", Iso(filter?.UpdatedAtLt)),
+            ("updatedAtGe", Iso(filter?.UpdatedAtGe)),
+            ("updatedAtLe", Iso(filter?.UpdatedAtLe)));
+    }
+
+    public static JsonDocument ParseJson(RawResponse raw)
+    {
+        try
+        {
+            return JsonDocument.Parse(raw.Body);
+        }
+        catch (JsonException)
+        {
+            // The parser's message quotes the body, which may echo a secret: it is not kept as an inner exception.
+            throw VapiErrors.Unreadable(raw, raw.Body.Length == 0 ? "the body is empty" : "the body is not JSON");
+        }
+    }
+
+    public static T Deserialize<T>(RawResponse raw, JsonElement element, JsonTypeInfo<T> type)
+    {
+        try
+        {
+            return element.Deserialize(type) ?? throw new JsonException("null");
+        }
+        catch (JsonException ex)
+        {
+            // Only the redacted text of the parser's message is kept (it can quote the body).
+            throw VapiErrors.Unreadable(raw, $"{typeof(T).Name}: {raw.Redactor.Snippet(ex.Message, 160)}");
+        }
+    }
+
+    /// <summary>Reads an object as the type its <c>provider</c> names, or as the base type for any other provider.</summary>
+    public static TBase ReadByProvider<TBase>(RawResponse raw, JsonElement element, JsonTypeInfo<TBase> fallback, params ReadOnlySpan<(string Provider, JsonTypeInfo Type)> known)
+        where TBase : class
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw VapiErrors.Unreadable(raw, $"expected a JSON object, got {element.ValueKind}");
+        }
+
+        var provider = element.TryGetProperty("provider", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+        foreach (var (name, type) in known)
+        {
+            if (string.Equals(provider, name, StringComparison.Ordinal))
+            {
+                try
+                {
+                    return element.Deserialize(type) as TBase ?? throw new JsonException("null");
+                }
+                catch (JsonException ex)
+                {
+                    throw VapiErrors.Unreadable(raw, $"{type.Type.Name}: {raw.Redactor.Snippet(ex.Message, 160)}");
+                }
+            }
+        }
+
+        return Deserialize(raw, element, fallback);
+    }
+
+    // Millisecond precision in UTC, the form Vapi's own dates take.
+    private static string? Iso(DateTimeOffset? value) =>
+        value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}

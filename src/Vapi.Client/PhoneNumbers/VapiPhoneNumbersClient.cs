@@ -1,0 +1,169 @@
+using System.Text.Json;
+using Vapi.Client.Internal;
+using VapiExotel.Shared;
+using VapiExotel.Shared.Http;
+
+namespace Vapi.Client;
+
+/// <summary>Phone numbers (<c>/phone-number</c>): BYO numbers on your SIP trunk and free Vapi SIP numbers.</summary>
+public class VapiPhoneNumbersClient
+{
+    private const string Collection = "phone-number";
+    private const string Item = "phone-number/{id}";
+
+    private readonly VapiTransport _transport;
+
+    /// <summary>For mocking.</summary>
+    protected VapiPhoneNumbersClient() => _transport = null!;
+
+    internal VapiPhoneNumbersClient(VapiTransport transport) => _transport = transport;
+
+    /// <summary>Creates a BYO phone number on a BYO SIP trunk credential.</summary>
+    /// <param name="request">The number; checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The number as Vapi stored it.</returns>
+    /// <exception cref="ArgumentException">The request breaks a documented rule; the message names the field.</exception>
+    /// <exception cref="VapiException">Vapi refused the request or could not be reached.</exception>
+    public virtual async Task<ByoPhoneNumber> CreateAsync(CreateByoPhoneNumberRequest request, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(request, nameof(request));
+        Guard.Id(request.CredentialId, "request.CredentialId");
+        if (request.Number is not null)
+        {
+            VapiRules.Number(request.Number, request.NumberE164CheckEnabled, "request.Number");
+        }
+
+        CheckCommon(request.Name, request.AssistantId, request.SquadId, request.WorkflowId, request.Server);
+        var content = VapiTransport.Json(request, VapiJsonContext.Wire.CreateByoPhoneNumberRequest);
+        return await CreateCoreAsync<ByoPhoneNumber>(content, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Creates a free Vapi SIP number (inbound only: it cannot place outbound calls).</summary>
+    /// <param name="request">The number; checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The number as Vapi stored it.</returns>
+    /// <exception cref="ArgumentException">The request breaks a documented rule; the message names the field.</exception>
+    /// <exception cref="VapiException">Vapi refused the request or could not be reached.</exception>
+    public virtual async Task<VapiSipPhoneNumber> CreateAsync(CreateVapiSipPhoneNumberRequest request, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(request, nameof(request));
+        if (request.SipUri is not null)
+        {
+            VapiRules.SipUri(request.SipUri, "request.SipUri");
+        }
+
+        VapiRules.SipAuthentication(request.Authentication, "request.Authentication");
+        CheckCommon(request.Name, request.AssistantId, request.SquadId, request.WorkflowId, request.Server);
+        var content = VapiTransport.Json(request, VapiJsonContext.Wire.CreateVapiSipPhoneNumberRequest);
+        return await CreateCoreAsync<VapiSipPhoneNumber>(content, cancellationToken, request.Authentication?.Password).ConfigureAwait(false);
+    }
+
+    /// <summary>Gets a phone number of any provider: a <see cref="ByoPhoneNumber"/>, a <see cref="VapiSipPhoneNumber"/> or the base type.</summary>
+    /// <param name="id">The number's id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="VapiException">Not found (<see cref="VapiException.IsNotFound"/>), or another failure.</exception>
+    public virtual Task<VapiPhoneNumber> GetAsync(string id, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(id, nameof(id));
+        return _transport.SendAsync(HttpMethod.Get, ApiPath.Build(Item, id), null, Read, cancellationToken);
+    }
+
+    /// <summary>
+    /// Lists phone numbers of every provider, newest first as Vapi sends them, one request per
+    /// <see cref="VapiListFilter.Limit"/> items as you enumerate.
+    /// </summary>
+    /// <param name="filter">Optional page size and time filters.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The limit is outside 1–1000.</exception>
+    /// <exception cref="VapiException">A request failed.</exception>
+    public virtual IAsyncEnumerable<VapiPhoneNumber> ListAsync(VapiListFilter? filter = null, CancellationToken cancellationToken = default)
+    {
+        VapiTransport.WithFilter(ApiPath.Build(Collection), filter, filter?.Limit ?? VapiListFilter.DefaultLimit, null);   // checks now, not at first MoveNext
+        return _transport.ListAsync(ApiPath.Build(Collection), filter, Read, static n => n.Id, static n => n.CreatedAt, cancellationToken);
+    }
+
+    /// <summary>Changes a BYO phone number: only the members set on <paramref name="request"/> are sent (a null clears).</summary>
+    /// <param name="id">The number's id.</param>
+    /// <param name="request">The changes; checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The number after the change.</returns>
+    /// <exception cref="ArgumentException">The request breaks a documented rule; the message names the field.</exception>
+    /// <exception cref="VapiException">Vapi refused the request or could not be reached.</exception>
+    public virtual async Task<VapiPhoneNumber> UpdateAsync(string id, UpdateByoPhoneNumberRequest request, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(id, nameof(id));
+        Guard.NotNull(request, nameof(request));
+        if (request.Number.IsSet)
+        {
+            VapiRules.Number(request.Number.Value, request.NumberE164CheckEnabled.IsSet ? request.NumberE164CheckEnabled.Value : null, "request.Number");
+        }
+
+        if (request.CredentialId.IsSet)
+        {
+            Guard.Id(request.CredentialId.Value, "request.CredentialId");
+        }
+
+        CheckCommon(request.Name.GetValueOrDefault(null), request.AssistantId.GetValueOrDefault(null), request.SquadId.GetValueOrDefault(null),
+            request.WorkflowId.GetValueOrDefault(null), request.Server.GetValueOrDefault(null));
+        var content = VapiTransport.Json(request, VapiJsonContext.Wire.UpdateByoPhoneNumberRequest);
+        return await _transport.SendAsync(HttpMethod.Patch, ApiPath.Build(Item, id), content, Read, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Changes a free Vapi SIP number: only the members set on <paramref name="request"/> are sent (a null clears).</summary>
+    /// <param name="id">The number's id.</param>
+    /// <param name="request">The changes; checked before sending.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The number after the change.</returns>
+    /// <exception cref="ArgumentException">The request breaks a documented rule; the message names the field.</exception>
+    /// <exception cref="VapiException">Vapi refused the request or could not be reached.</exception>
+    public virtual async Task<VapiPhoneNumber> UpdateAsync(string id, UpdateVapiSipPhoneNumberRequest request, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(id, nameof(id));
+        Guard.NotNull(request, nameof(request));
+        if (request.SipUri.IsSet)
+        {
+            VapiRules.SipUri(request.SipUri.Value, "request.SipUri");
+        }
+
+        VapiRules.SipAuthentication(request.Authentication.GetValueOrDefault(null), "request.Authentication");
+        CheckCommon(request.Name.GetValueOrDefault(null), request.AssistantId.GetValueOrDefault(null), request.SquadId.GetValueOrDefault(null),
+            request.WorkflowId.GetValueOrDefault(null), request.Server.GetValueOrDefault(null));
+        var content = VapiTransport.Json(request, VapiJsonContext.Wire.UpdateVapiSipPhoneNumberRequest);
+        var redactor = _transport.Redactor.With(request.Authentication.GetValueOrDefault(null)?.Password);
+        return await _transport.SendAsync(HttpMethod.Patch, ApiPath.Build(Item, id), content, Read, cancellationToken, redactor).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes a phone number.</summary>
+    /// <param name="id">The number's id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="VapiException">Not found (<see cref="VapiException.IsNotFound"/>), or another failure.</exception>
+    public virtual async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        Guard.Id(id, nameof(id));
+        await _transport.SendAsync(HttpMethod.Delete, ApiPath.Build(Item, id), null, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<T> CreateCoreAsync<T>(HttpContent content, CancellationToken cancellationToken, string? password = null)
+        where T : VapiPhoneNumber
+    {
+        var number = await _transport.SendAsync(HttpMethod.Post, ApiPath.Build(Collection), content, Read, cancellationToken, _transport.Redactor.With(password))
+            .ConfigureAwait(false);
+        return number as T
+               ?? throw new VapiException($"Vapi POST /phone-number answered with a '{number.Provider}' number; expected {typeof(T).Name}.", 201) { Operation = "POST /phone-number" };
+    }
+
+    private static void CheckCommon(string? name, string? assistantId, string? squadId, string? workflowId, VapiServer? server)
+    {
+        VapiRules.MaxLength(name, VapiRules.NameMaxLength, "request.Name");
+        VapiRules.AtMostOne(
+            "AssistantId, SquadId and WorkflowId (who answers the number)",
+            ("request.AssistantId", assistantId is not null), ("request.SquadId", squadId is not null), ("request.WorkflowId", workflowId is not null));
+        VapiRules.Server(server, "request.Server");
+    }
+
+    private static VapiPhoneNumber Read(RawResponse raw, JsonElement element) =>
+        VapiTransport.ReadByProvider(
+            raw, element, VapiJsonContext.Default.VapiPhoneNumber,
+            (VapiPhoneNumberProvider.ByoPhoneNumber.Value, VapiJsonContext.Default.ByoPhoneNumber),
+            (VapiPhoneNumberProvider.Vapi.Value, VapiJsonContext.Default.VapiSipPhoneNumber));
+}
