@@ -39,26 +39,27 @@ public sealed class CreateSipTrunkCredentialRequest
 }
 
 /// <summary>
-/// Changes a BYO SIP trunk credential. Only the members you set are sent; set one to <see langword="null"/> to clear
-/// it. <see cref="Gateways"/> replaces the whole list: read the credential, change its list, send it back.
+/// Changes a BYO SIP trunk credential. Only the members you set are sent: a plain member left null is left alone, and
+/// a <see cref="VapiOptional{T}"/> member set to <see langword="null"/> is cleared. <see cref="Gateways"/> replaces the
+/// whole list: read the credential, change its list, send it back.
 /// </summary>
 public sealed class UpdateSipTrunkCredentialRequest
 {
-    /// <summary>The new label, 1–40 characters.</summary>
+    /// <summary>A new label, 1–40 characters; null leaves it alone.</summary>
     [JsonPropertyName("name")]
-    public VapiOptional<string?> Name { get; set; }
+    public string? Name { get; set; }
 
-    /// <summary>The complete new list of gateways (at least one); it replaces the current list.</summary>
+    /// <summary>The complete new list of gateways (at least one), replacing the current list; null leaves it alone.</summary>
     [JsonPropertyName("gateways")]
-    public VapiOptional<IReadOnlyList<SipTrunkGateway>> Gateways { get; set; }
+    public IReadOnlyList<SipTrunkGateway>? Gateways { get; set; }
 
     /// <summary>New outbound digest credentials, or null to remove them.</summary>
     [JsonPropertyName("outboundAuthenticationPlan")]
     public VapiOptional<SipTrunkOutboundAuthenticationPlan?> OutboundAuthenticationPlan { get; set; }
 
-    /// <summary>Whether to add a leading '+' to outbound numbers.</summary>
+    /// <summary>Whether to add a leading '+' to outbound numbers; null leaves it alone.</summary>
     [JsonPropertyName("outboundLeadingPlusEnabled")]
-    public VapiOptional<bool> OutboundLeadingPlusEnabled { get; set; }
+    public bool? OutboundLeadingPlusEnabled { get; set; }
 
     /// <summary>The tech prefix, or null to remove it.</summary>
     [JsonPropertyName("techPrefix")]

@@ -91,16 +91,12 @@ public class VapiCredentialsClient
     {
         Guard.Id(id, nameof(id));
         Guard.NotNull(request, nameof(request));
-        if (request.Gateways.IsSet)
+        if (request.Gateways is not null)
         {
-            VapiRules.Gateways(request.Gateways.Value, "request.Gateways");
+            VapiRules.Gateways(request.Gateways, "request.Gateways");
         }
 
-        if (request.Name.IsSet)
-        {
-            Guard.NotNull(request.Name.Value, "request.Name");   // a credential's name can be changed, not removed
-            VapiRules.Name(request.Name.Value, "request.Name");
-        }
+        VapiRules.Name(request.Name, "request.Name");
 
         VapiRules.MaxLength(request.TechPrefix.GetValueOrDefault(null), VapiRules.LongTextMaxLength, "request.TechPrefix");
         VapiRules.MaxLength(request.SipDiversionHeader.GetValueOrDefault(null), VapiRules.LongTextMaxLength, "request.SipDiversionHeader");

@@ -18,8 +18,6 @@ internal sealed record ControlMessage([property: JsonPropertyName("type")] strin
     Converters =
     [
         typeof(VapiOptionalJsonConverter<string>),
-        typeof(VapiOptionalJsonConverter<bool>),
-        typeof(VapiOptionalJsonConverter<IReadOnlyList<SipTrunkGateway>>),
         typeof(VapiOptionalJsonConverter<SipTrunkOutboundAuthenticationPlan>),
         typeof(VapiOptionalJsonConverter<VapiServer>),
         typeof(VapiOptionalJsonConverter<VapiTransferDestination>),
@@ -43,8 +41,6 @@ internal sealed record ControlMessage([property: JsonPropertyName("type")] strin
 [JsonSerializable(typeof(ControlMessage))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(string))]
-[JsonSerializable(typeof(bool))]
-[JsonSerializable(typeof(IReadOnlyList<SipTrunkGateway>))]
 [JsonSerializable(typeof(SipTrunkOutboundAuthenticationPlan))]
 [JsonSerializable(typeof(VapiServer))]
 [JsonSerializable(typeof(VapiTransferDestination))]

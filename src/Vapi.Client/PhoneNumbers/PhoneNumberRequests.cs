@@ -94,8 +94,9 @@ public sealed class CreateVapiSipPhoneNumberRequest
 }
 
 /// <summary>
-/// Changes a BYO phone number. Only the members you set are sent; set one to <see langword="null"/> to clear it (for
-/// example <c>AssistantId = null</c> with a <see cref="Server"/>, to choose the assistant per call).
+/// Changes a BYO phone number. Only the members you set are sent; set a <see cref="VapiOptional{T}"/> member to
+/// <see langword="null"/> to clear it (for example <c>AssistantId = null</c> with a <see cref="Server"/>, to choose the
+/// assistant per call).
 /// </summary>
 public sealed class UpdateByoPhoneNumberRequest
 {
@@ -103,9 +104,9 @@ public sealed class UpdateByoPhoneNumberRequest
     [JsonPropertyName("number")]
     public VapiOptional<string?> Number { get; set; }
 
-    /// <summary>Whether Vapi checks that the number is E.164.</summary>
+    /// <summary>Whether Vapi checks that the number is E.164; null leaves it alone.</summary>
     [JsonPropertyName("numberE164CheckEnabled")]
-    public VapiOptional<bool> NumberE164CheckEnabled { get; set; }
+    public bool? NumberE164CheckEnabled { get; set; }
 
     /// <summary>The BYO SIP trunk credential's id.</summary>
     [JsonPropertyName("credentialId")]
@@ -136,7 +137,7 @@ public sealed class UpdateByoPhoneNumberRequest
     public VapiOptional<VapiTransferDestination?> FallbackDestination { get; set; }
 }
 
-/// <summary>Changes a free Vapi SIP number. Only the members you set are sent; set one to <see langword="null"/> to clear it.</summary>
+/// <summary>Changes a free Vapi SIP number. Only the members you set are sent; set a <see cref="VapiOptional{T}"/> member to <see langword="null"/> to clear it.</summary>
 public sealed class UpdateVapiSipPhoneNumberRequest
 {
     /// <summary>The SIP URI.</summary>

@@ -95,7 +95,7 @@ public class VapiPhoneNumbersClient
         Guard.NotNull(request, nameof(request));
         if (request.Number.IsSet)
         {
-            VapiRules.Number(request.Number.Value, request.NumberE164CheckEnabled.IsSet ? request.NumberE164CheckEnabled.Value : null, "request.Number");
+            VapiRules.Number(request.Number.Value, request.NumberE164CheckEnabled, "request.Number");
         }
 
         if (request.CredentialId.IsSet)
