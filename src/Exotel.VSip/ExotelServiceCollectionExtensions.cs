@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VapiExotel.Shared;
 using VapiExotel.Shared.Http;
@@ -14,13 +13,8 @@ public static class ExotelServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options.</param>
     /// <returns>The builder of the client's <see cref="HttpClient"/>, to add handlers or replace the primary handler.</returns>
-    public static IHttpClientBuilder AddExotelVSip(this IServiceCollection services, Action<ExotelClientOptions> configure)
-    {
-        Guard.NotNull(services, nameof(services));
-        Guard.NotNull(configure, nameof(configure));
-        services.AddOptions<ExotelClientOptions>().Configure(configure);
-        return services.AddExotelVSipCore();
-    }
+    public static IHttpClientBuilder AddExotelVSip(this IServiceCollection services, Action<ExotelClientOptions> configure) =>
+        Register(services, b => b.Configure(Guard.NotNull(configure, nameof(configure))));
 
     /// <summary>
     /// Registers <see cref="ExotelClient"/>, bound to a configuration section such as <c>Exotel</c>
@@ -29,30 +23,17 @@ public static class ExotelServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The section holding the options.</param>
     /// <returns>The builder of the client's <see cref="HttpClient"/>.</returns>
-    public static IHttpClientBuilder AddExotelVSip(this IServiceCollection services, IConfiguration configuration)
-    {
-        Guard.NotNull(services, nameof(services));
-        Guard.NotNull(configuration, nameof(configuration));
-        services.AddOptions<ExotelClientOptions>().Bind(configuration);
-        return services.AddExotelVSipCore();
-    }
+    public static IHttpClientBuilder AddExotelVSip(this IServiceCollection services, IConfiguration configuration) =>
+        Register(services, b => b.Bind(Guard.NotNull(configuration, nameof(configuration))));
 
     /// <summary>Registers <see cref="ExotelClient"/>, bound to the configuration section at <paramref name="configSectionPath"/> (for example <c>Exotel</c>).</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configSectionPath">The section's path.</param>
     /// <returns>The builder of the client's <see cref="HttpClient"/>.</returns>
-    public static IHttpClientBuilder AddExotelVSip(this IServiceCollection services, string configSectionPath)
-    {
-        Guard.NotNull(services, nameof(services));
-        Guard.NotEmpty(configSectionPath, nameof(configSectionPath));
-        services.AddOptions<ExotelClientOptions>().BindConfiguration(configSectionPath);
-        return services.AddExotelVSipCore();
-    }
+    public static IHttpClientBuilder AddExotelVSip(this IServiceCollection services, string configSectionPath) =>
+        Register(services, b => b.BindConfiguration(Guard.NotEmpty(configSectionPath, nameof(configSectionPath))));
 
-    private static IHttpClientBuilder AddExotelVSipCore(this IServiceCollection services) =>
+    private static IHttpClientBuilder Register(IServiceCollection services, Action<OptionsBuilder<ExotelClientOptions>> bind) =>
         ClientRegistration.Add<ExotelClient, ExotelClientOptions, ExotelClientOptionsValidator>(
-            services,
-            ExotelClient.HttpClientName,
-            static options => options.Resilience,
-            static (http, sp) => new ExotelClient(http, sp.GetRequiredService<IOptions<ExotelClientOptions>>().Value, sp.GetService<ILoggerFactory>()));
+            services, bind, ExotelClient.HttpClientName, static options => options.Resilience, static (http, options, logging) => new ExotelClient(http, options, logging));
 }

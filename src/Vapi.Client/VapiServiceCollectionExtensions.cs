@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VapiExotel.Shared;
 using VapiExotel.Shared.Http;
@@ -14,13 +13,8 @@ public static class VapiServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options.</param>
     /// <returns>The builder of the client's <see cref="HttpClient"/>, to add handlers or replace the primary handler.</returns>
-    public static IHttpClientBuilder AddVapiClient(this IServiceCollection services, Action<VapiClientOptions> configure)
-    {
-        Guard.NotNull(services, nameof(services));
-        Guard.NotNull(configure, nameof(configure));
-        services.AddOptions<VapiClientOptions>().Configure(configure);
-        return services.AddVapiClientCore();
-    }
+    public static IHttpClientBuilder AddVapiClient(this IServiceCollection services, Action<VapiClientOptions> configure) =>
+        Register(services, b => b.Configure(Guard.NotNull(configure, nameof(configure))));
 
     /// <summary>
     /// Registers <see cref="VapiClient"/>, bound to a configuration section such as <c>Vapi</c>
@@ -29,30 +23,17 @@ public static class VapiServiceCollectionExtensions
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The section holding the options.</param>
     /// <returns>The builder of the client's <see cref="HttpClient"/>.</returns>
-    public static IHttpClientBuilder AddVapiClient(this IServiceCollection services, IConfiguration configuration)
-    {
-        Guard.NotNull(services, nameof(services));
-        Guard.NotNull(configuration, nameof(configuration));
-        services.AddOptions<VapiClientOptions>().Bind(configuration);
-        return services.AddVapiClientCore();
-    }
+    public static IHttpClientBuilder AddVapiClient(this IServiceCollection services, IConfiguration configuration) =>
+        Register(services, b => b.Bind(Guard.NotNull(configuration, nameof(configuration))));
 
     /// <summary>Registers <see cref="VapiClient"/>, bound to the configuration section at <paramref name="configSectionPath"/> (for example <c>Vapi</c>).</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configSectionPath">The section's path.</param>
     /// <returns>The builder of the client's <see cref="HttpClient"/>.</returns>
-    public static IHttpClientBuilder AddVapiClient(this IServiceCollection services, string configSectionPath)
-    {
-        Guard.NotNull(services, nameof(services));
-        Guard.NotEmpty(configSectionPath, nameof(configSectionPath));
-        services.AddOptions<VapiClientOptions>().BindConfiguration(configSectionPath);
-        return services.AddVapiClientCore();
-    }
+    public static IHttpClientBuilder AddVapiClient(this IServiceCollection services, string configSectionPath) =>
+        Register(services, b => b.BindConfiguration(Guard.NotEmpty(configSectionPath, nameof(configSectionPath))));
 
-    private static IHttpClientBuilder AddVapiClientCore(this IServiceCollection services) =>
+    private static IHttpClientBuilder Register(IServiceCollection services, Action<OptionsBuilder<VapiClientOptions>> bind) =>
         ClientRegistration.Add<VapiClient, VapiClientOptions, VapiClientOptionsValidator>(
-            services,
-            VapiClient.HttpClientName,
-            static options => options.Resilience,
-            static (http, sp) => new VapiClient(http, sp.GetRequiredService<IOptions<VapiClientOptions>>().Value, sp.GetService<ILoggerFactory>()));
+            services, bind, VapiClient.HttpClientName, static options => options.Resilience, static (http, options, logging) => new VapiClient(http, options, logging));
 }

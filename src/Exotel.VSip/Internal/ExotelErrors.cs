@@ -74,7 +74,7 @@ internal static class ExotelErrors
 
     /// <summary>No response arrived. The cause is kept as the inner exception only when it carries no secret.</summary>
     public static ExotelException NoResponse(NoResponse failure, SecretRedactor redactor) =>
-        new($"Exotel {failure.Operation} failed: {failure.Reason}.", status: 0, innerException: redactor.ContainsSecret(failure.Cause.ToString()) ? null : failure.Cause)
+        new($"Exotel {failure.Operation} failed: {failure.Reason}.", status: 0, innerException: failure.SafeCause(redactor))
         {
             Operation = failure.Operation,
             IsTimeout = failure.IsTimeout,

@@ -7,7 +7,11 @@ using Polly.Timeout;
 namespace VapiExotel.Shared.Http;
 
 /// <summary>Why no response arrived, and whether the request may have reached the service anyway.</summary>
-internal readonly record struct NoResponse(string Operation, string Reason, bool IsTimeout, bool IsOutcomeUnknown, Exception Cause);
+internal readonly record struct NoResponse(string Operation, string Reason, bool IsTimeout, bool IsOutcomeUnknown, Exception Cause)
+{
+    /// <summary>The cause, to keep as an inner exception, unless its text carries a secret.</summary>
+    public Exception? SafeCause(SecretRedactor redactor) => redactor.ContainsSecret(Cause.ToString()) ? null : Cause;
+}
 
 /// <summary>
 /// Sends one request of a client and reads the whole answer: headers, user agent, the mapping of "no response" into

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 #if EXOTEL_VSIP
@@ -23,7 +24,28 @@ internal static class ClientRegistration
         "Accept", "Content-Type", "Content-Length", "Date", "Retry-After", "Server", "User-Agent", "X-Request-Id", "CF-Ray", "traceparent",
     };
 
+    /// <summary>Binds the options with <paramref name="bind"/>, validates them at start-up, and registers the client with its pipeline.</summary>
     public static IHttpClientBuilder Add<
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TClient,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TValidator>(
+        IServiceCollection services,
+        Action<OptionsBuilder<TOptions>> bind,
+        string httpClientName,
+        Func<TOptions, ResilienceOptions> resilience,
+        Func<HttpClient, TOptions, ILoggerFactory?, TClient> create)
+        where TClient : class
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        Guard.NotNull(services, nameof(services));
+        bind(services.AddOptions<TOptions>());
+        return AddCore<TClient, TOptions, TValidator>(
+            services, httpClientName, resilience,
+            (http, sp) => create(http, sp.GetRequiredService<IOptions<TOptions>>().Value, sp.GetService<ILoggerFactory>()));
+    }
+
+    private static IHttpClientBuilder AddCore<
         [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TClient,
         [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions,
         [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TValidator>(

@@ -1,29 +1,14 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using VapiExotel.Shared.Json;
 
 namespace Vapi.Client;
 
 /// <summary>
-/// A call. Only <see cref="Id"/> and the dates are always present; everything else depends on the call's type and
-/// stage. Members this model does not declare (messages, costs, the full artifact) stay in <see cref="AdditionalProperties"/>.
+/// A call. Only <see cref="VapiResource.Id"/> and the dates are always present; everything else depends on the call's type and
+/// stage. Members this model does not declare (messages, costs, the full artifact) stay in <see cref="VapiResource.AdditionalProperties"/>.
 /// </summary>
-public sealed class VapiCall
+public sealed class VapiCall : VapiResource
 {
-    private readonly string? _id;
-
-    /// <summary>The call's id (a UUID).</summary>
-    [JsonPropertyName("id")]
-    public string Id
-    {
-        get => _id ?? string.Empty;
-        init => _id = value;
-    }
-
-    /// <summary>The organisation that owns it.</summary>
-    [JsonPropertyName("orgId")]
-    public string? OrgId { get; init; }
-
     /// <summary>The kind of call, such as <c>outboundPhoneCall</c>.</summary>
     [JsonPropertyName("type")]
     public VapiCallType? Type { get; init; }
@@ -89,14 +74,6 @@ public sealed class VapiCall
     [JsonConverter(typeof(LenientDecimalConverter))]
     public decimal? Cost { get; init; }
 
-    /// <summary>When the call was created.</summary>
-    [JsonPropertyName("createdAt")]
-    public DateTimeOffset? CreatedAt { get; init; }
-
-    /// <summary>When the call last changed.</summary>
-    [JsonPropertyName("updatedAt")]
-    public DateTimeOffset? UpdatedAt { get; init; }
-
     /// <summary>When the call was answered.</summary>
     [JsonPropertyName("startedAt")]
     public DateTimeOffset? StartedAt { get; init; }
@@ -104,11 +81,6 @@ public sealed class VapiCall
     /// <summary>When the call ended.</summary>
     [JsonPropertyName("endedAt")]
     public DateTimeOffset? EndedAt { get; init; }
-
-    /// <summary>Members this model does not declare, as sent.</summary>
-    [JsonExtensionData]
-    [JsonInclude]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }
 
 /// <summary>The other party of a call: a phone number or a SIP URI. Used both to place calls and to describe them.</summary>
@@ -203,11 +175,6 @@ public sealed class VapiCallArtifact
     /// <summary>The stereo recording.</summary>
     [JsonPropertyName("stereoRecordingUrl")]
     public string? StereoRecordingUrl { get; init; }
-
-    /// <summary>Members this model does not declare (messages, recordings, structured outputs), as sent.</summary>
-    [JsonExtensionData]
-    [JsonInclude]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }
 
 /// <summary>The post-call analysis.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Vapi.Client;
@@ -6,24 +5,10 @@ namespace Vapi.Client;
 /// <summary>
 /// A credential of any provider, as <c>GET /credential</c> lists them. BYO SIP trunk credentials are read as
 /// <see cref="ByoSipTrunkCredential"/>; the others keep their provider-specific fields in
-/// <see cref="AdditionalProperties"/> (which may hold that provider's secrets: do not log it).
+/// <see cref="VapiResource.AdditionalProperties"/> (which may hold that provider's secrets: do not log it).
 /// </summary>
-public class VapiCredential
+public class VapiCredential : VapiResource
 {
-    private readonly string? _id;
-
-    /// <summary>The credential's id (a UUID).</summary>
-    [JsonPropertyName("id")]
-    public string Id
-    {
-        get => _id ?? string.Empty;
-        init => _id = value;
-    }
-
-    /// <summary>The organisation that owns it.</summary>
-    [JsonPropertyName("orgId")]
-    public string? OrgId { get; init; }
-
     /// <summary>The provider, such as <c>byo-sip-trunk</c> or <c>openai</c>.</summary>
     [JsonPropertyName("provider")]
     public VapiCredentialProvider? Provider { get; init; }
@@ -31,19 +16,6 @@ public class VapiCredential
     /// <summary>The label; 1–40 characters, not unique.</summary>
     [JsonPropertyName("name")]
     public string? Name { get; init; }
-
-    /// <summary>When it was created.</summary>
-    [JsonPropertyName("createdAt")]
-    public DateTimeOffset? CreatedAt { get; init; }
-
-    /// <summary>When it was last changed.</summary>
-    [JsonPropertyName("updatedAt")]
-    public DateTimeOffset? UpdatedAt { get; init; }
-
-    /// <summary>Members this model does not declare, as sent. Read-only in spirit: never sent back to Vapi.</summary>
-    [JsonExtensionData]
-    [JsonInclude]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }
 
 /// <summary>A BYO SIP trunk credential (<c>provider: "byo-sip-trunk"</c>): your carrier's gateways and how Vapi authenticates to them.</summary>

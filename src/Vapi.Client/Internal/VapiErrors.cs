@@ -47,7 +47,7 @@ internal static class VapiErrors
 
     /// <summary>No response arrived. The cause is kept as the inner exception only when it carries no secret.</summary>
     public static VapiException NoResponse(NoResponse failure, SecretRedactor redactor) =>
-        new($"Vapi {failure.Operation} failed: {failure.Reason}.", status: 0, innerException: redactor.ContainsSecret(failure.Cause.ToString()) ? null : failure.Cause)
+        new($"Vapi {failure.Operation} failed: {failure.Reason}.", status: 0, innerException: failure.SafeCause(redactor))
         {
             Operation = failure.Operation,
             IsTimeout = failure.IsTimeout,

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Vapi.Client;
@@ -6,24 +5,10 @@ namespace Vapi.Client;
 /// <summary>
 /// A phone number of any provider. BYO numbers are read as <see cref="ByoPhoneNumber"/> and free Vapi SIP numbers as
 /// <see cref="VapiSipPhoneNumber"/>; other providers (Twilio, Vonage, Telnyx…) are read as this type, with their
-/// specific fields in <see cref="AdditionalProperties"/> (which may hold that provider's secrets: do not log it).
+/// specific fields in <see cref="VapiResource.AdditionalProperties"/> (which may hold that provider's secrets: do not log it).
 /// </summary>
-public class VapiPhoneNumber
+public class VapiPhoneNumber : VapiResource
 {
-    private readonly string? _id;
-
-    /// <summary>The number's id (a UUID): the <c>phoneNumberId</c> of a call.</summary>
-    [JsonPropertyName("id")]
-    public string Id
-    {
-        get => _id ?? string.Empty;
-        init => _id = value;
-    }
-
-    /// <summary>The organisation that owns it.</summary>
-    [JsonPropertyName("orgId")]
-    public string? OrgId { get; init; }
-
     /// <summary>The provider, such as <c>byo-phone-number</c> or <c>vapi</c>.</summary>
     [JsonPropertyName("provider")]
     public VapiPhoneNumberProvider? Provider { get; init; }
@@ -59,19 +44,6 @@ public class VapiPhoneNumber
     /// <summary><c>active</c>, <c>activating</c> or <c>blocked</c>.</summary>
     [JsonPropertyName("status")]
     public VapiPhoneNumberStatus? Status { get; init; }
-
-    /// <summary>When it was created.</summary>
-    [JsonPropertyName("createdAt")]
-    public DateTimeOffset? CreatedAt { get; init; }
-
-    /// <summary>When it was last changed.</summary>
-    [JsonPropertyName("updatedAt")]
-    public DateTimeOffset? UpdatedAt { get; init; }
-
-    /// <summary>Members this model does not declare, as sent. Never sent back to Vapi.</summary>
-    [JsonExtensionData]
-    [JsonInclude]
-    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }
 
 /// <summary>A number of your own carrier (<c>provider: "byo-phone-number"</c>), reached through a BYO SIP trunk credential.</summary>

@@ -33,7 +33,7 @@ public class VapiPhoneNumbersClient
             VapiRules.Number(request.Number, request.NumberE164CheckEnabled, "request.Number");
         }
 
-        CheckCommon(request.Name, request.AssistantId, request.SquadId, request.WorkflowId, request.Server);
+        CheckCommon(request);
         var content = VapiTransport.Json(request, VapiJsonContext.Wire.CreateByoPhoneNumberRequest);
         return await CreateCoreAsync<ByoPhoneNumber>(content, cancellationToken).ConfigureAwait(false);
     }
@@ -53,7 +53,7 @@ public class VapiPhoneNumbersClient
         }
 
         VapiRules.SipAuthentication(request.Authentication, "request.Authentication");
-        CheckCommon(request.Name, request.AssistantId, request.SquadId, request.WorkflowId, request.Server);
+        CheckCommon(request);
         var content = VapiTransport.Json(request, VapiJsonContext.Wire.CreateVapiSipPhoneNumberRequest);
         return await CreateCoreAsync<VapiSipPhoneNumber>(content, cancellationToken, request.Authentication?.Password).ConfigureAwait(false);
     }
@@ -103,8 +103,7 @@ public class VapiPhoneNumbersClient
             Guard.Id(request.CredentialId.Value, "request.CredentialId");
         }
 
-        CheckCommon(request.Name.GetValueOrDefault(null), request.AssistantId.GetValueOrDefault(null), request.SquadId.GetValueOrDefault(null),
-            request.WorkflowId.GetValueOrDefault(null), request.Server.GetValueOrDefault(null));
+        CheckCommon(request);
         var content = VapiTransport.Json(request, VapiJsonContext.Wire.UpdateByoPhoneNumberRequest);
         return await _transport.SendAsync(HttpMethod.Patch, ApiPath.Build(Item, id), content, Read, cancellationToken).ConfigureAwait(false);
     }
@@ -126,8 +125,7 @@ public class VapiPhoneNumbersClient
         }
 
         VapiRules.SipAuthentication(request.Authentication.GetValueOrDefault(null), "request.Authentication");
-        CheckCommon(request.Name.GetValueOrDefault(null), request.AssistantId.GetValueOrDefault(null), request.SquadId.GetValueOrDefault(null),
-            request.WorkflowId.GetValueOrDefault(null), request.Server.GetValueOrDefault(null));
+        CheckCommon(request);
         var content = VapiTransport.Json(request, VapiJsonContext.Wire.UpdateVapiSipPhoneNumberRequest);
         var redactor = _transport.Redactor.With(request.Authentication.GetValueOrDefault(null)?.Password);
         return await _transport.SendAsync(HttpMethod.Patch, ApiPath.Build(Item, id), content, Read, cancellationToken, redactor).ConfigureAwait(false);
@@ -151,6 +149,14 @@ public class VapiPhoneNumbersClient
         return number as T
                ?? throw new VapiException($"Vapi POST /phone-number answered with a '{number.Provider}' number; expected {typeof(T).Name}.", 201) { Operation = "POST /phone-number" };
     }
+
+    private static void CheckCommon(CreatePhoneNumberRequest request) =>
+        CheckCommon(request.Name, request.AssistantId, request.SquadId, request.WorkflowId, request.Server);
+
+    private static void CheckCommon(UpdatePhoneNumberRequest request) =>
+        CheckCommon(
+            request.Name.GetValueOrDefault(null), request.AssistantId.GetValueOrDefault(null), request.SquadId.GetValueOrDefault(null),
+            request.WorkflowId.GetValueOrDefault(null), request.Server.GetValueOrDefault(null));
 
     private static void CheckCommon(string? name, string? assistantId, string? squadId, string? workflowId, VapiServer? server)
     {
