@@ -70,9 +70,10 @@ public class VapiException : Exception
     public bool IsTimeout { get; init; }
 
     /// <summary>
-    /// True when no response arrived but the request may have reached Vapi (a timeout, or a connection that failed
-    /// after sending). After such a failure of <c>POST /call</c> a call may be ringing: list recent calls before
-    /// placing it again. False when the request provably was not sent, or a response arrived.
+    /// True when the request may have taken effect although it failed: no response arrived after it may have been sent
+    /// (a timeout, a connection lost after sending), or a create (POST) was answered 5xx or 408, which a proxy can send
+    /// after Vapi acted. After such a failure of <c>POST /call</c> a call may be ringing: list recent calls before
+    /// placing it again. False when the request provably was not sent or was refused.
     /// </summary>
     public bool IsOutcomeUnknown { get; init; }
 

@@ -38,7 +38,7 @@ internal sealed class ApiSender(
     /// <summary>Sends a request to a path beneath the base address.</summary>
     public Task<RawResponse> SendAsync(
         HttpMethod method, ApiPath path, HttpContent? content, AuthenticationHeaderValue? authorization, SecretRedactor redactor, CancellationToken cancellationToken) =>
-        SendAsync(method, new Uri(BaseAddress, path.Relative), $"{method.Method} /{path.Template}", path.Template, content, authorization, redactor, cancellationToken);
+        SendAsync(method, new Uri(BaseAddress, path.Relative), $"{method.Method} /{path.Template}", "/" + path.Template, content, authorization, redactor, cancellationToken);
 
     /// <summary>Sends a request to an absolute address (such as a call's control URL) under the given operation name.</summary>
     public async Task<RawResponse> SendAsync(

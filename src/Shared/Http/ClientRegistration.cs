@@ -78,6 +78,9 @@ internal static class ClientRegistration
         return builder
             .ConfigureHttpClient(static http => http.Timeout = Timeout.InfiniteTimeSpan)   // the pipeline owns every timeout
             .AddHttpMessageHandler(sp => new ResilienceHandler(sp.GetRequiredKeyedService<ResiliencePipeline<HttpResponseMessage>>(httpClientName)))
+            // The factory's default loggers write full URLs (a call's control URL is a capability) and raw transport
+            // exceptions; the packages log path templates instead. AddDefaultLogger() brings them back, still redacted.
+            .RemoveAllLoggers()
             .RedactLoggedHeaders(static name => !LoggedHeaders.Contains(name));
     }
 

@@ -1,3 +1,6 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
 namespace VapiExotel.Shared.Http;
 
 /// <summary>
@@ -15,8 +18,16 @@ internal sealed class SecretRedactor
     private readonly string[] _secrets;
 
     public SecretRedactor(params string?[] secrets) =>
-        _secrets = secrets.Where(s => s is { Length: >= MinimumSecretLength }).Select(s => s!).Distinct(StringComparer.Ordinal)
+        _secrets = secrets.Where(s => s is { Length: >= MinimumSecretLength }).SelectMany(s => Forms(s!)).Distinct(StringComparer.Ordinal)
             .OrderByDescending(s => s.Length).ToArray();
+
+    // A service that echoes a secret inside JSON escapes it ("pa\"ss", "\u002B…"), so each escaped form is a secret too.
+    private static IEnumerable<string> Forms(string secret) =>
+    [
+        secret,
+        JsonEncodedText.Encode(secret).ToString(),
+        JsonEncodedText.Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString(),
+    ];
 
     /// <summary>A redactor that also knows <paramref name="extraSecrets"/> (a password from the current request).</summary>
     public SecretRedactor With(params string?[] extraSecrets) =>

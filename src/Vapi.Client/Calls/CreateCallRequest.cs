@@ -90,8 +90,8 @@ public sealed class VapiCallBatchError
     [JsonPropertyName("customer")]
     public VapiCustomer? Customer { get; init; }
 
-    /// <summary>Vapi's reason.</summary>
+    /// <summary>Vapi's reason (an object arrives as its JSON text).</summary>
     [JsonPropertyName("error")]
-    [JsonConverter(typeof(VapiExotel.Shared.Json.LenientStringConverter))]
+    [JsonConverter(typeof(Internal.JsonTextConverter))]
     public string? Error { get; init; }
 }

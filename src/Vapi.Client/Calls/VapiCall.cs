@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
+using Vapi.Client.Internal;
 using VapiExotel.Shared.Json;
 
 namespace Vapi.Client;
@@ -120,10 +122,12 @@ public sealed class VapiSchedulePlan
 {
     /// <summary>The earliest time to place the call. Required.</summary>
     [JsonPropertyName("earliestAt")]
+    [JsonConverter(typeof(UtcDateTimeConverter))]
     public DateTimeOffset? EarliestAt { get; init; }
 
     /// <summary>The latest time to place the call.</summary>
     [JsonPropertyName("latestAt")]
+    [JsonConverter(typeof(UtcDateTimeConverter))]
     public DateTimeOffset? LatestAt { get; init; }
 }
 
@@ -175,6 +179,11 @@ public sealed class VapiCallArtifact
     /// <summary>The stereo recording.</summary>
     [JsonPropertyName("stereoRecordingUrl")]
     public string? StereoRecordingUrl { get; init; }
+
+    /// <summary>Members this model does not declare (messages, recordings, structured outputs), as sent.</summary>
+    [JsonExtensionData]
+    [JsonInclude]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }
 
 /// <summary>The post-call analysis.</summary>
@@ -184,8 +193,8 @@ public sealed class VapiCallAnalysis
     [JsonPropertyName("summary")]
     public string? Summary { get; init; }
 
-    /// <summary>The success evaluation, as text (Vapi has sent it as a string and as a boolean).</summary>
+    /// <summary>The success evaluation, as text (Vapi has sent it as a string and as a boolean; an object comes as its JSON).</summary>
     [JsonPropertyName("successEvaluation")]
-    [JsonConverter(typeof(LenientStringConverter))]
+    [JsonConverter(typeof(JsonTextConverter))]
     public string? SuccessEvaluation { get; init; }
 }

@@ -138,9 +138,42 @@ internal static partial class VapiRules
             throw new ArgumentException($"{name}.Url must be an absolute http or https URL.", $"{name}.Url");
         }
 
-        if (server.TimeoutSeconds is { } timeout && timeout is < 1 or > 300)
+        if (server.TimeoutSeconds is { } timeout && !(timeout >= 1 && timeout <= 300))   // NaN fails too
         {
             throw new ArgumentOutOfRangeException($"{name}.TimeoutSeconds", timeout, $"{name}.TimeoutSeconds must be between 1 and 300.");
+        }
+    }
+
+    /// <summary>A number destination carries a number and no SIP URI; a SIP destination the reverse (Vapi's two schemas).</summary>
+    public static void TransferDestination(VapiTransferDestination? destination, string name)
+    {
+        if (destination is null)
+        {
+            return;
+        }
+
+        MaxLength(destination.CallerId, NameMaxLength, $"{name}.CallerId");
+        switch (destination.Type)
+        {
+            case "number":
+                Number(destination.Number, destination.NumberE164CheckEnabled, $"{name}.Number");
+                MaxLength(destination.Extension, 10, $"{name}.Extension");
+                if (destination.SipUri is not null)
+                {
+                    throw new ArgumentException($"{name}.SipUri must not be set on a \"number\" destination.", $"{name}.SipUri");
+                }
+
+                break;
+            case "sip":
+                SipUri(destination.SipUri, $"{name}.SipUri");
+                if (destination.Number is not null || destination.Extension is not null || destination.NumberE164CheckEnabled is not null)
+                {
+                    throw new ArgumentException($"{name}: Number, Extension and NumberE164CheckEnabled must not be set on a \"sip\" destination.", name);
+                }
+
+                break;
+            default:
+                throw new ArgumentException($"{name}.Type must be \"number\" or \"sip\" (use VapiTransferDestination.ToNumber or ToSipUri).", $"{name}.Type");
         }
     }
 

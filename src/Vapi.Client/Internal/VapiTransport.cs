@@ -212,7 +212,5 @@ internal sealed class VapiTransport
         return Deserialize(raw, element, fallback);
     }
 
-    // Millisecond precision in UTC, the form Vapi's own dates take.
-    private static string? Iso(DateTimeOffset? value) =>
-        value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    private static string? Iso(DateTimeOffset? value) => value is { } time ? UtcDateTimeConverter.Format(time) : null;
 }

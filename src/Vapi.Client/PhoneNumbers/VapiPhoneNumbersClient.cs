@@ -95,7 +95,8 @@ public class VapiPhoneNumbersClient
         Guard.NotNull(request, nameof(request));
         if (request.Number.IsSet)
         {
-            VapiRules.Number(request.Number.Value, request.NumberE164CheckEnabled, "request.Number");
+            // The stored check flag is unknown here: insist on E.164 only when this update turns the check on.
+            VapiRules.Number(request.Number.Value, request.NumberE164CheckEnabled ?? false, "request.Number");
         }
 
         if (request.CredentialId.IsSet)
@@ -151,20 +152,21 @@ public class VapiPhoneNumbersClient
     }
 
     private static void CheckCommon(CreatePhoneNumberRequest request) =>
-        CheckCommon(request.Name, request.AssistantId, request.SquadId, request.WorkflowId, request.Server);
+        CheckCommon(request.Name, request.AssistantId, request.SquadId, request.WorkflowId, request.Server, request.FallbackDestination);
 
     private static void CheckCommon(UpdatePhoneNumberRequest request) =>
         CheckCommon(
             request.Name.GetValueOrDefault(null), request.AssistantId.GetValueOrDefault(null), request.SquadId.GetValueOrDefault(null),
-            request.WorkflowId.GetValueOrDefault(null), request.Server.GetValueOrDefault(null));
+            request.WorkflowId.GetValueOrDefault(null), request.Server.GetValueOrDefault(null), request.FallbackDestination.GetValueOrDefault(null));
 
-    private static void CheckCommon(string? name, string? assistantId, string? squadId, string? workflowId, VapiServer? server)
+    private static void CheckCommon(string? name, string? assistantId, string? squadId, string? workflowId, VapiServer? server, VapiTransferDestination? fallback)
     {
         VapiRules.MaxLength(name, VapiRules.NameMaxLength, "request.Name");
         VapiRules.AtMostOne(
             "AssistantId, SquadId and WorkflowId (who answers the number)",
             ("request.AssistantId", assistantId is not null), ("request.SquadId", squadId is not null), ("request.WorkflowId", workflowId is not null));
         VapiRules.Server(server, "request.Server");
+        VapiRules.TransferDestination(fallback, "request.FallbackDestination");
     }
 
     private static VapiPhoneNumber Read(RawResponse raw, JsonElement element) =>

@@ -19,7 +19,7 @@ public static class VapiServerMessageParser
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(utf8Body.ToArray());
+            document = JsonDocument.Parse(utf8Body.StartsWith("\uFEFF"u8) ? utf8Body[3..].ToArray() : utf8Body.ToArray());   // a byte-order mark is not JSON
         }
         catch (JsonException)
         {

@@ -283,7 +283,8 @@ public sealed class VapiWebhookVerifier
             var age = _time.GetUtcNow() - sent;
             if (age.Duration() > options.Tolerance)
             {
-                return Fail(VapiWebhookFailure.StaleTimestamp, $"the timestamp is {age.TotalSeconds:0} s from now, beyond the {options.Tolerance.TotalSeconds:0} s tolerance");
+                var when = age >= TimeSpan.Zero ? $"{age.TotalSeconds:0} s old" : $"{-age.TotalSeconds:0} s ahead";
+                return Fail(VapiWebhookFailure.StaleTimestamp, $"the timestamp is {when}, beyond the {options.Tolerance.TotalSeconds:0} s tolerance");
             }
         }
 

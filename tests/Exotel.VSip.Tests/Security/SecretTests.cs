@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Exotel.VSip.Tests.Support;
 
 namespace Exotel.VSip.Tests.Security;
@@ -35,12 +37,40 @@ public class SecretTests
         }
 
         surfaced.AddRange(host.Logs.Lines);
-        Assert.That(host.Logs.Lines, Has.Some.Contains("System.Net.Http.HttpClient.Exotel.VSip"), "the factory's own logging was captured");
-        Assert.That(host.Logs.Lines, Has.Some.Contains("User-Agent: Exotel.VSip/"), "allow-listed headers are logged in clear");
-        Assert.That(host.Logs.Lines, Has.Some.Contains("Authorization: *"), "the Authorization header is logged redacted");
+        Assert.That(host.Logs.Lines, Has.Some.Contains("Exotel GET /v2/accounts/{account_sid}/trunks answered 401"), "the package's own log line was captured");
+        Assert.That(host.Logs.Lines, Has.None.Contains("System.Net.Http.HttpClient"), "the factory's URL-and-exception loggers are removed");
         foreach (var secret in TestAccount.Secrets)
         {
             Assert.That(surfaced, Has.None.Contains(secret));
+        }
+    }
+
+    [Test]
+    public async Task When_the_factory_logger_is_added_back_the_authorization_header_is_still_redacted()
+    {
+        var logs = new CapturingLoggerProvider();
+        using var mock = new MockHttpMessageHandler();
+        mock.When(HttpMethod.Get, TestAccount.BaseUrl + TestAccount.V2 + "/trunks").Respond("application/json", Fixtures.List([]));
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        services.AddExotelVSip(o =>
+            {
+                o.AccountSid = TestAccount.AccountSid;
+                o.ApiKey = TestAccount.ApiKey;
+                o.ApiToken = TestAccount.ApiToken;
+            })
+            .AddDefaultLogger()
+            .ConfigurePrimaryHttpMessageHandler(() => mock);
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<ExotelClient>().Trunks.ListAsync().ToListAsync();
+
+        Assert.That(logs.Lines, Has.Some.Contains("System.Net.Http.HttpClient.Exotel.VSip"), "the factory's own logging is back");
+        Assert.That(logs.Lines, Has.Some.Contains("User-Agent: Exotel.VSip/"), "allow-listed headers are logged in clear");
+        Assert.That(logs.Lines, Has.Some.Contains("Authorization: *"), "the Authorization header is logged redacted");
+        foreach (var secret in TestAccount.Secrets)
+        {
+            Assert.That(logs.Lines, Has.None.Contains(secret));
         }
     }
 
