@@ -14,7 +14,7 @@ public readonly record struct ExotelErrorCode : IStringValue<ExotelErrorCode>
     private readonly string? _value;
 
     /// <summary>Wraps a raw error code.</summary>
-    public ExotelErrorCode(string value) => _value = Guard.NotNull(value, nameof(value));
+    public ExotelErrorCode(string value) => _value = StringValue.Store(value, nameof(value));
 
     /// <summary>Wraps a numeric v2 error code.</summary>
     public ExotelErrorCode(int value) => _value = value.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -35,3 +35,13 @@ internal sealed class StringValueJsonConverter<T> : JsonConverter<T> where T : s
     public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.Value);
 }
+
+/// <summary>Helpers for <see cref="IStringValue{TSelf}"/> implementations.</summary>
+internal static class StringValue
+{
+    /// <summary>
+    /// The field to store for a raw value: null for the empty string, so that <c>new("")</c> equals <c>default</c>
+    /// (both read as <c>""</c>, and record-struct equality compares the field).
+    /// </summary>
+    public static string? Store(string value, string name) => Guard.NotNull(value, name).Length == 0 ? null : value;
+}

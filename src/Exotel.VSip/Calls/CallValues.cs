@@ -10,7 +10,7 @@ public readonly record struct ExotelCallStatus : IStringValue<ExotelCallStatus>
     private readonly string? _value;
 
     /// <summary>Wraps a raw value.</summary>
-    public ExotelCallStatus(string value) => _value = Guard.NotNull(value, nameof(value));
+    public ExotelCallStatus(string value) => _value = StringValue.Store(value, nameof(value));
 
     /// <summary>The raw value.</summary>
     public string Value => _value ?? string.Empty;
@@ -59,7 +59,7 @@ public readonly record struct ExotelCallDirection : IStringValue<ExotelCallDirec
     private readonly string? _value;
 
     /// <summary>Wraps a raw value.</summary>
-    public ExotelCallDirection(string value) => _value = Guard.NotNull(value, nameof(value));
+    public ExotelCallDirection(string value) => _value = StringValue.Store(value, nameof(value));
 
     /// <summary>The raw value.</summary>
     public string Value => _value ?? string.Empty;
@@ -90,7 +90,7 @@ public readonly record struct ExotelAnsweredBy : IStringValue<ExotelAnsweredBy>
     private readonly string? _value;
 
     /// <summary>Wraps a raw value.</summary>
-    public ExotelAnsweredBy(string value) => _value = Guard.NotNull(value, nameof(value));
+    public ExotelAnsweredBy(string value) => _value = StringValue.Store(value, nameof(value));
 
     /// <summary>The raw value.</summary>
     public string Value => _value ?? string.Empty;
@@ -132,7 +132,7 @@ public readonly record struct ExotelCallType : IStringValue<ExotelCallType>
     private readonly string? _value;
 
     /// <summary>Wraps a raw value.</summary>
-    public ExotelCallType(string value) => _value = Guard.NotNull(value, nameof(value));
+    public ExotelCallType(string value) => _value = StringValue.Store(value, nameof(value));
 
     /// <summary>The raw value.</summary>
     public string Value => _value ?? string.Empty;
@@ -157,7 +157,7 @@ public readonly record struct ExotelRecordingChannels : IStringValue<ExotelRecor
     private readonly string? _value;
 
     /// <summary>Wraps a raw value.</summary>
-    public ExotelRecordingChannels(string value) => _value = Guard.NotNull(value, nameof(value));
+    public ExotelRecordingChannels(string value) => _value = StringValue.Store(value, nameof(value));
 
     /// <summary>The raw value.</summary>
     public string Value => _value ?? string.Empty;
@@ -185,7 +185,7 @@ public readonly record struct ExotelRecordingFormat : IStringValue<ExotelRecordi
     private readonly string? _value;
 
     /// <summary>Wraps a raw value.</summary>
-    public ExotelRecordingFormat(string value) => _value = Guard.NotNull(value, nameof(value));
+    public ExotelRecordingFormat(string value) => _value = StringValue.Store(value, nameof(value));
 
     /// <summary>The raw value.</summary>
     public string Value => _value ?? string.Empty;
@@ -213,7 +213,7 @@ public readonly record struct ExotelStatusCallbackEvent : IStringValue<ExotelSta
     private readonly string? _value;
 
     /// <summary>Wraps a raw value.</summary>
-    public ExotelStatusCallbackEvent(string value) => _value = Guard.NotNull(value, nameof(value));
+    public ExotelStatusCallbackEvent(string value) => _value = StringValue.Store(value, nameof(value));
 
     /// <summary>The raw value.</summary>
     public string Value => _value ?? string.Empty;
@@ -241,7 +241,7 @@ public readonly record struct ExotelStatusCallbackContentType : IStringValue<Exo
     private readonly string? _value;
 
     /// <summary>Wraps a raw value.</summary>
-    public ExotelStatusCallbackContentType(string value) => _value = Guard.NotNull(value, nameof(value));
+    public ExotelStatusCallbackContentType(string value) => _value = StringValue.Store(value, nameof(value));
 
     /// <summary>The raw value.</summary>
     public string Value => _value ?? string.Empty;

@@ -11,7 +11,7 @@ public readonly record struct PhoneNumberMode : IStringValue<PhoneNumberMode>
     private readonly string? _value;
 
     /// <summary>Wraps a raw value.</summary>
-    public PhoneNumberMode(string value) => _value = Guard.NotNull(value, nameof(value));
+    public PhoneNumberMode(string value) => _value = StringValue.Store(value, nameof(value));
 
     /// <summary>The raw value.</summary>
     public string Value => _value ?? string.Empty;

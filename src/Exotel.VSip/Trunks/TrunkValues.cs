@@ -10,7 +10,7 @@ public readonly record struct ExotelTrunkStatus : IStringValue<ExotelTrunkStatus
     private readonly string? _value;
 
     /// <summary>Wraps a raw value.</summary>
-    public ExotelTrunkStatus(string value) => _value = Guard.NotNull(value, nameof(value));
+    public ExotelTrunkStatus(string value) => _value = StringValue.Store(value, nameof(value));
 
     /// <summary>The raw value.</summary>
     public string Value => _value ?? string.Empty;
@@ -38,7 +38,7 @@ public readonly record struct ExotelTrunkAuthType : IStringValue<ExotelTrunkAuth
     private readonly string? _value;
 
     /// <summary>Wraps a raw value.</summary>
-    public ExotelTrunkAuthType(string value) => _value = Guard.NotNull(value, nameof(value));
+    public ExotelTrunkAuthType(string value) => _value = StringValue.Store(value, nameof(value));
 
     /// <summary>The raw value.</summary>
     public string Value => _value ?? string.Empty;
@@ -63,7 +63,7 @@ public readonly record struct ExotelFeatureState : IStringValue<ExotelFeatureSta
     private readonly string? _value;
 
     /// <summary>Wraps a raw value.</summary>
-    public ExotelFeatureState(string value) => _value = Guard.NotNull(value, nameof(value));
+    public ExotelFeatureState(string value) => _value = StringValue.Store(value, nameof(value));
 
     /// <summary>The raw value.</summary>
     public string Value => _value ?? string.Empty;

@@ -10,7 +10,7 @@ public readonly record struct VapiCallStatus : IStringValue<VapiCallStatus>
     private readonly string? _value;
 
     /// <summary>Wraps a raw value.</summary>
-    public VapiCallStatus(string value) => _value = Guard.NotNull(value, nameof(value));
+    public VapiCallStatus(string value) => _value = StringValue.Store(value, nameof(value));
 
     /// <summary>The raw value, exactly as Vapi sent it.</summary>
     public string Value => _value ?? string.Empty;
@@ -60,7 +60,7 @@ public readonly record struct VapiCallType : IStringValue<VapiCallType>
     private readonly string? _value;
 
     /// <summary>Wraps a raw value.</summary>
-    public VapiCallType(string value) => _value = Guard.NotNull(value, nameof(value));
+    public VapiCallType(string value) => _value = StringValue.Store(value, nameof(value));
 
     /// <summary>The raw value, exactly as Vapi sent it.</summary>
     public string Value => _value ?? string.Empty;
@@ -94,7 +94,7 @@ public readonly record struct VapiPhoneCallTransport : IStringValue<VapiPhoneCal
     private readonly string? _value;
 
     /// <summary>Wraps a raw value.</summary>
-    public VapiPhoneCallTransport(string value) => _value = Guard.NotNull(value, nameof(value));
+    public VapiPhoneCallTransport(string value) => _value = StringValue.Store(value, nameof(value));
 
     /// <summary>The raw value, exactly as Vapi sent it.</summary>
     public string Value => _value ?? string.Empty;

@@ -10,7 +10,7 @@ public readonly record struct VapiEndedReason : IStringValue<VapiEndedReason>
     private readonly string? _value;
 
     /// <summary>Wraps a raw value.</summary>
-    public VapiEndedReason(string value) => _value = Guard.NotNull(value, nameof(value));
+    public VapiEndedReason(string value) => _value = StringValue.Store(value, nameof(value));
 
     /// <summary>The raw value, exactly as Vapi sent it.</summary>
     public string Value => _value ?? string.Empty;

@@ -10,7 +10,7 @@ public readonly record struct VapiCredentialProvider : IStringValue<VapiCredenti
     private readonly string? _value;
 
     /// <summary>Wraps a raw value.</summary>
-    public VapiCredentialProvider(string value) => _value = Guard.NotNull(value, nameof(value));
+    public VapiCredentialProvider(string value) => _value = StringValue.Store(value, nameof(value));
 
     /// <summary>The raw value, exactly as Vapi sent it.</summary>
     public string Value => _value ?? string.Empty;
@@ -35,7 +35,7 @@ public readonly record struct SipGatewayProtocol : IStringValue<SipGatewayProtoc
     private readonly string? _value;
 
     /// <summary>Wraps a raw value.</summary>
-    public SipGatewayProtocol(string value) => _value = Guard.NotNull(value, nameof(value));
+    public SipGatewayProtocol(string value) => _value = StringValue.Store(value, nameof(value));
 
     /// <summary>The raw value, exactly as Vapi sent it.</summary>
     public string Value => _value ?? string.Empty;

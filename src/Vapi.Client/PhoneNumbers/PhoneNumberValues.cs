@@ -10,7 +10,7 @@ public readonly record struct VapiPhoneNumberProvider : IStringValue<VapiPhoneNu
     private readonly string? _value;
 
     /// <summary>Wraps a raw value.</summary>
-    public VapiPhoneNumberProvider(string value) => _value = Guard.NotNull(value, nameof(value));
+    public VapiPhoneNumberProvider(string value) => _value = StringValue.Store(value, nameof(value));
 
     /// <summary>The raw value, exactly as Vapi sent it.</summary>
     public string Value => _value ?? string.Empty;
@@ -47,7 +47,7 @@ public readonly record struct VapiPhoneNumberStatus : IStringValue<VapiPhoneNumb
     private readonly string? _value;
 
     /// <summary>Wraps a raw value.</summary>
-    public VapiPhoneNumberStatus(string value) => _value = Guard.NotNull(value, nameof(value));
+    public VapiPhoneNumberStatus(string value) => _value = StringValue.Store(value, nameof(value));
 
     /// <summary>The raw value, exactly as Vapi sent it.</summary>
     public string Value => _value ?? string.Empty;

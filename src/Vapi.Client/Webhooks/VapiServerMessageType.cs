@@ -10,7 +10,7 @@ public readonly record struct VapiServerMessageType : IStringValue<VapiServerMes
     private readonly string? _value;
 
     /// <summary>Wraps a raw value.</summary>
-    public VapiServerMessageType(string value) => _value = Guard.NotNull(value, nameof(value));
+    public VapiServerMessageType(string value) => _value = StringValue.Store(value, nameof(value));
 
     /// <summary>The raw value, exactly as Vapi sent it.</summary>
     public string Value => _value ?? string.Empty;
