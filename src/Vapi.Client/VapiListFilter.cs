@@ -2,15 +2,19 @@ namespace Vapi.Client;
 
 /// <summary>
 /// Narrows a list by creation and update time. Vapi answers lists without a cursor, so the SDK pages by walking back
-/// through <c>createdAtLe</c>: enumerate as far as you need and stop; each page is one request of <see cref="Limit"/> items.
+/// through <c>createdAtLe</c>: enumerate as far as you need and stop (or use <c>Take</c>); each page is one request of
+/// <see cref="PageSize"/> items. The filter is copied when the list is requested.
 /// </summary>
 public class VapiListFilter
 {
     /// <summary>The default page size, Vapi's own default.</summary>
-    public const int DefaultLimit = 100;
+    public const int DefaultPageSize = 100;
 
-    /// <summary>Items per request, 1–1000; default 100. Always sent, so that the walk knows a short page is the last one.</summary>
-    public int? Limit { get; set; }
+    /// <summary>
+    /// Items per request (Vapi's <c>limit</c>), 1–1000; default 100. Always sent, so that a short page is known to be the
+    /// last. It does not cap the whole list: stop enumerating, or use <c>Take(n)</c>, for that.
+    /// </summary>
+    public int? PageSize { get; set; }
 
     /// <summary>Only items created after this time.</summary>
     public DateTimeOffset? CreatedAtGt { get; set; }
@@ -35,6 +39,8 @@ public class VapiListFilter
 
     /// <summary>Only items updated at or before this time.</summary>
     public DateTimeOffset? UpdatedAtLe { get; set; }
+
+    internal VapiListFilter Snapshot() => (VapiListFilter)MemberwiseClone();
 }
 
 /// <summary>Narrows a list of calls.</summary>

@@ -24,17 +24,17 @@ public class VapiAssistantsClient
         return _transport.SendAsync(HttpMethod.Get, ApiPath.Build("assistant/{id}", id), null, VapiJsonContext.Default.VapiAssistant, cancellationToken);
     }
 
-    /// <summary>Lists assistants, newest first, one request per <see cref="VapiListFilter.Limit"/> items as you enumerate.</summary>
+    /// <summary>Lists assistants, newest first, one request per <see cref="VapiListFilter.PageSize"/> items as you enumerate.</summary>
     /// <param name="filter">Optional page size and time filters.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    /// <exception cref="ArgumentOutOfRangeException">The limit is outside 1–1000.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The page size is outside 1–1000.</exception>
     /// <exception cref="VapiException">A request failed.</exception>
     public virtual IAsyncEnumerable<VapiAssistant> ListAsync(VapiListFilter? filter = null, CancellationToken cancellationToken = default)
     {
         var path = ApiPath.Build("assistant");
-        VapiTransport.WithFilter(path, filter, filter?.Limit ?? VapiListFilter.DefaultLimit, null);   // checks now, not at first MoveNext
+        var snapshot = VapiTransport.Snapshot(filter);   // checked and copied now, not at the first MoveNext
         return _transport.ListAsync(
-            path, filter, static (raw, e) => VapiTransport.Deserialize(raw, e, VapiJsonContext.Default.VapiAssistant),
+            path, snapshot, [], static (raw, e) => VapiTransport.Deserialize(raw, e, VapiJsonContext.Default.VapiAssistant),
             static a => a.Id, static a => a.CreatedAt, cancellationToken);
     }
 }

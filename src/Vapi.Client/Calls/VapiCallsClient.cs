@@ -58,16 +58,17 @@ public class VapiCallsClient
         return _transport.SendAsync(HttpMethod.Get, ApiPath.Build(Item, id), null, VapiJsonContext.Default.VapiCall, cancellationToken);
     }
 
-    /// <summary>Lists calls, newest first as Vapi sends them, one request per <see cref="VapiListFilter.Limit"/> items as you enumerate.</summary>
+    /// <summary>Lists calls, newest first as Vapi sends them, one request per <see cref="VapiListFilter.PageSize"/> items as you enumerate.</summary>
     /// <param name="filter">Optional id, assistant, phone number, page size and time filters.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    /// <exception cref="ArgumentOutOfRangeException">The limit is outside 1–1000.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The page size is outside 1–1000.</exception>
     /// <exception cref="VapiException">A request failed.</exception>
     public virtual IAsyncEnumerable<VapiCall> ListAsync(VapiCallListFilter? filter = null, CancellationToken cancellationToken = default)
     {
-        VapiTransport.WithFilter(ApiPath.Build(Collection), filter, filter?.Limit ?? VapiListFilter.DefaultLimit, null);   // checks now, not at first MoveNext
+        var snapshot = VapiTransport.Snapshot(filter);   // checked and copied now, not at the first MoveNext
+        (string, string?)[] query = [("id", snapshot?.Id), ("assistantId", snapshot?.AssistantId), ("phoneNumberId", snapshot?.PhoneNumberId)];
         return _transport.ListAsync(
-            ApiPath.Build(Collection), filter, static (raw, e) => VapiTransport.Deserialize(raw, e, VapiJsonContext.Default.VapiCall),
+            ApiPath.Build(Collection), snapshot, query, static (raw, e) => VapiTransport.Deserialize(raw, e, VapiJsonContext.Default.VapiCall),
             static c => c.Id, static c => c.CreatedAt, cancellationToken);
     }
 

@@ -79,84 +79,129 @@ internal sealed class VapiTransport
 
     /// <summary>
     /// Every item of a list. Vapi answers a plain array without a cursor, so this walks back in time: the next
-    /// request asks for items created at or before the oldest one seen, skips ids already yielded (ties share a
-    /// timestamp), and stops at a short page or a page with nothing new.
+    /// request asks for items created at or before the oldest one seen and skips ids already yielded (ties share a
+    /// timestamp). When a whole page shares one timestamp, that timestamp is drained with one large request and the
+    /// walk goes on strictly before it, so that ties never end the walk early. A short page is the last one.
     /// </summary>
+    /// <remarks>The filter is a snapshot taken when the caller called, not at enumeration.</remarks>
     public async IAsyncEnumerable<T> ListAsync<T>(
         ApiPath path,
         VapiListFilter? filter,
+        IReadOnlyList<(string Name, string? Value)> extraQuery,
         Func<RawResponse, JsonElement, T> read,
         Func<T, string> id,
         Func<T, DateTimeOffset?> createdAt,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var limit = filter?.Limit ?? VapiListFilter.DefaultLimit;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var createdAtLe = filter?.CreatedAtLe;
+        var window = new ListWindow(filter?.CreatedAtGe, filter?.CreatedAtLt, filter?.CreatedAtLe, filter?.PageSize ?? VapiListFilter.DefaultPageSize);
+        var seen = new Dictionary<string, DateTimeOffset?>(StringComparer.Ordinal);
         while (true)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var pagePath = WithFilter(path, filter, limit, createdAtLe);
-            var raw = await SendAsync(HttpMethod.Get, pagePath, null, null, cancellationToken).ConfigureAwait(false);
-            var items = new List<T>();
-            using (var document = ParseJson(raw))
-            {
-                var root = document.RootElement;
-                if (root.ValueKind != JsonValueKind.Array)
-                {
-                    throw VapiErrors.Unreadable(raw, $"expected a JSON array, got {root.ValueKind}");
-                }
-
-                foreach (var element in root.EnumerateArray())
-                {
-                    items.Add(read(raw, element));
-                }
-            }
-
-            DateTimeOffset? oldest = null;
+            var items = await PageAsync(path, filter, window, extraQuery, read, cancellationToken).ConfigureAwait(false);
             var added = 0;
             foreach (var item in items)
             {
-                if (createdAt(item) is { } created && (oldest is null || created < oldest))
-                {
-                    oldest = created;
-                }
-
-                if (seen.Add(id(item)))
+                if (seen.TryAdd(id(item), createdAt(item)))
                 {
                     added++;
                     yield return item;
                 }
             }
 
-            // The last page: short, nothing new (more than a page of items share one timestamp), or no dates to walk by.
-            if (items.Count < limit || added == 0 || oldest is null)
+            var dates = items.Select(createdAt).ToList();
+            if (items.Count < window.Limit || dates.Any(d => d is null))
             {
-                yield break;
+                yield break;   // the last page, or items without dates to walk by
             }
 
-            createdAtLe = oldest;
+            if (dates[0] < dates[^1])
+            {
+                // Oldest first (the order is undocumented): walking back would silently skip everything newer.
+                throw new VapiException(
+                    $"Vapi GET /{path.Template} returned a full page oldest first; the SDK pages newest first and stopped rather than skip items. Narrow the time filters or raise PageSize.",
+                    200) { Operation = "GET /" + path.Template };
+            }
+
+            var oldest = dates.Min()!.Value;
+            if (added > 0)
+            {
+                window = window with { Le = oldest };
+            }
+            else
+            {
+                // A full page of one timestamp: take all of it at once, then continue strictly before it.
+                var ties = await PageAsync(path, filter, new ListWindow(oldest, null, oldest, 1000), extraQuery, read, cancellationToken).ConfigureAwait(false);
+                foreach (var item in ties)
+                {
+                    if (seen.TryAdd(id(item), createdAt(item)))
+                    {
+                        yield return item;
+                    }
+                }
+
+                window = window with { Lt = oldest, Le = null };
+            }
+
+            // Only ids at the boundary can come back; forget the rest so that a long walk stays small.
+            foreach (var stale in seen.Where(e => e.Value != oldest).Select(e => e.Key).ToList())
+            {
+                seen.Remove(stale);
+            }
         }
     }
 
-    public static ApiPath WithFilter(ApiPath path, VapiListFilter? filter, int limit, DateTimeOffset? createdAtLe)
+    private async Task<List<T>> PageAsync<T>(
+        ApiPath path, VapiListFilter? filter, ListWindow window, IReadOnlyList<(string Name, string? Value)> extraQuery,
+        Func<RawResponse, JsonElement, T> read, CancellationToken cancellationToken)
     {
-        VapiExotel.Shared.Guard.InRange(limit, 1, 1000, "filter.Limit");
-        var call = filter as VapiCallListFilter;
-        return path.WithQuery(
-            ("id", call?.Id),
-            ("assistantId", call?.AssistantId),
-            ("phoneNumberId", call?.PhoneNumberId),
-            ("limit", limit.ToString(CultureInfo.InvariantCulture)),
+        cancellationToken.ThrowIfCancellationRequested();
+        var raw = await SendAsync(HttpMethod.Get, WithFilter(path, filter, window, extraQuery), null, null, cancellationToken).ConfigureAwait(false);
+        using var document = ParseJson(raw);
+        var root = document.RootElement;
+        if (root.ValueKind != JsonValueKind.Array)
+        {
+            throw VapiErrors.Unreadable(raw, $"expected a JSON array, got {root.ValueKind}");
+        }
+
+        var items = new List<T>(root.GetArrayLength());
+        foreach (var element in root.EnumerateArray())
+        {
+            items.Add(read(raw, element));
+        }
+
+        return items;
+    }
+
+    /// <summary>Checks a filter now (at the call, not at the first MoveNext) and returns a snapshot of it.</summary>
+    public static TFilter? Snapshot<TFilter>(TFilter? filter)
+        where TFilter : VapiListFilter
+    {
+        if (filter?.PageSize is { } size)
+        {
+            VapiExotel.Shared.Guard.InRange(size, 1, 1000, "filter.PageSize");
+        }
+
+        return (TFilter?)filter?.Snapshot();
+    }
+
+    private static ApiPath WithFilter(ApiPath path, VapiListFilter? filter, ListWindow window, IReadOnlyList<(string Name, string? Value)> extraQuery) =>
+        path.WithQuery(
+        [
+            .. extraQuery,
+            ("limit", window.Limit.ToString(CultureInfo.InvariantCulture)),
             ("createdAtGt", Iso(filter?.CreatedAtGt)),
-            ("createdAtLt", Iso(filter?.CreatedAtLt)),
-            ("createdAtGe", Iso(filter?.CreatedAtGe)),
-            ("createdAtLe", Iso(createdAtLe)),
+            ("createdAtLt", Iso(window.Lt)),
+            ("createdAtGe", Iso(window.Ge)),
+            ("createdAtLe", Iso(window.Le)),
             ("updatedAtGt", Iso(filter?.UpdatedAtGt)),
             ("updatedAtLt", Iso(filter?.UpdatedAtLt)),
             ("updatedAtGe", Iso(filter?.UpdatedAtGe)),
-            ("updatedAtLe", Iso(filter?.UpdatedAtLe)));
-    }
+            ("updatedAtLe", Iso(filter?.UpdatedAtLe)),
+        ]);
+
+    /// <summary>The creation-time bounds and size of one list request.</summary>
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)]
+    private readonly record struct ListWindow(DateTimeOffset? Ge, DateTimeOffset? Lt, DateTimeOffset? Le, int Limit);
 
     public static JsonDocument ParseJson(RawResponse raw)
     {

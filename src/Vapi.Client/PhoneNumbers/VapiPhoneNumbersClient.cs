@@ -70,16 +70,16 @@ public class VapiPhoneNumbersClient
 
     /// <summary>
     /// Lists phone numbers of every provider, newest first as Vapi sends them, one request per
-    /// <see cref="VapiListFilter.Limit"/> items as you enumerate.
+    /// <see cref="VapiListFilter.PageSize"/> items as you enumerate.
     /// </summary>
     /// <param name="filter">Optional page size and time filters.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
-    /// <exception cref="ArgumentOutOfRangeException">The limit is outside 1–1000.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The page size is outside 1–1000.</exception>
     /// <exception cref="VapiException">A request failed.</exception>
     public virtual IAsyncEnumerable<VapiPhoneNumber> ListAsync(VapiListFilter? filter = null, CancellationToken cancellationToken = default)
     {
-        VapiTransport.WithFilter(ApiPath.Build(Collection), filter, filter?.Limit ?? VapiListFilter.DefaultLimit, null);   // checks now, not at first MoveNext
-        return _transport.ListAsync(ApiPath.Build(Collection), filter, Read, static n => n.Id, static n => n.CreatedAt, cancellationToken);
+        var snapshot = VapiTransport.Snapshot(filter);   // checked and copied now, not at the first MoveNext
+        return _transport.ListAsync(ApiPath.Build(Collection), snapshot, [], Read, static n => n.Id, static n => n.CreatedAt, cancellationToken);
     }
 
     /// <summary>Changes a BYO phone number: only the members set on <paramref name="request"/> are sent (a null clears).</summary>

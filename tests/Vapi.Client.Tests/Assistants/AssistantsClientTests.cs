@@ -79,7 +79,7 @@ public class AssistantsClientTests
 
         var list = host.Client.Assistants.ListAsync(new VapiListFilter
         {
-            Limit = 5,
+            PageSize = 5,
             CreatedAtGe = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
             UpdatedAtLe = new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero),
         });
@@ -96,7 +96,7 @@ public class AssistantsClientTests
     {
         using var host = new VapiTestHost();
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => host.Client.Assistants.ListAsync(new VapiListFilter { Limit = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => host.Client.Assistants.ListAsync(new VapiListFilter { PageSize = 0 }));
         Assert.That(host.SentCount, Is.Zero);
     }
 

@@ -353,9 +353,9 @@ public class CallsClientTests
     {
         using var host = new VapiTestHost();
 
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => host.Client.Calls.ListAsync(new VapiCallListFilter { Limit = limit }))!;
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => host.Client.Calls.ListAsync(new VapiCallListFilter { PageSize = limit }))!;
 
-        Assert.That(e.ParamName, Is.EqualTo("filter.Limit"));
+        Assert.That(e.ParamName, Is.EqualTo("filter.PageSize"));
         Assert.That(host.SentCount, Is.Zero);
     }
 
@@ -371,7 +371,7 @@ public class CallsClientTests
             .Respond("application/json", $"[{Call("c3", "2026-03-26T15:00:03.000Z")}]");
 
         var ids = new List<string>();
-        await foreach (var call in host.Client.Calls.ListAsync(new VapiCallListFilter { AssistantId = "a1", Limit = 2 }))
+        await foreach (var call in host.Client.Calls.ListAsync(new VapiCallListFilter { AssistantId = "a1", PageSize = 2 }))
         {
             ids.Add(call.Id);
         }
@@ -389,7 +389,7 @@ public class CallsClientTests
             .Respond("application/json", $"[{Call("c5", "2026-03-26T15:00:05.000Z")},{Call("c4", "2026-03-26T15:00:04.000Z")}]");
 
         var first = new List<string>();
-        await foreach (var call in host.Client.Calls.ListAsync(new VapiCallListFilter { Limit = 2 }))
+        await foreach (var call in host.Client.Calls.ListAsync(new VapiCallListFilter { PageSize = 2 }))
         {
             first.Add(call.Id);
             if (first.Count == 2)
@@ -404,18 +404,21 @@ public class CallsClientTests
     }
 
     [Test]
-    public async Task List_stops_on_a_full_page_with_nothing_new()
+    public async Task List_drains_a_full_page_of_ties_then_continues_strictly_before_them()
     {
         using var host = new VapiTestHost();
         var page = $"[{Call("c2", "2026-03-26T15:00:00.000Z")},{Call("c1", "2026-03-26T15:00:00.000Z")}]";
         host.Expect(HttpMethod.Get, "call?limit=2").Respond("application/json", page);
         host.Expect(HttpMethod.Get, "call?limit=2&createdAtLe=2026-03-26T15%3A00%3A00.000Z").Respond("application/json", page);
+        host.Expect(HttpMethod.Get, "call?limit=1000&createdAtGe=2026-03-26T15%3A00%3A00.000Z&createdAtLe=2026-03-26T15%3A00%3A00.000Z")
+            .Respond("application/json", $"[{Call("c3", "2026-03-26T15:00:00.000Z")},{Call("c2", "2026-03-26T15:00:00.000Z")},{Call("c1", "2026-03-26T15:00:00.000Z")}]");
+        host.Expect(HttpMethod.Get, "call?limit=2&createdAtLt=2026-03-26T15%3A00%3A00.000Z").Respond("application/json", "[]");
 
-        var calls = await host.Client.Calls.ListAsync(new VapiCallListFilter { Limit = 2 }).ToListAsync();
+        var calls = await host.Client.Calls.ListAsync(new VapiCallListFilter { PageSize = 2 }).ToListAsync();
 
         host.VerifyAllSatisfied();
-        Assert.That(calls.Select(c => c.Id), Is.EqualTo(new[] { "c2", "c1" }));
-        Assert.That(host.SentCount, Is.EqualTo(2));
+        Assert.That(calls.Select(c => c.Id), Is.EqualTo(new[] { "c2", "c1", "c3" }));
+        Assert.That(host.SentCount, Is.EqualTo(4), "ends: no endless loop");
     }
 
     [Test]

@@ -72,7 +72,7 @@ public class ListPhoneNumbersTests
         using var host = new VapiTestHost();
         host.Expect(HttpMethod.Get, $"phone-number?limit={limit}").Respond("application/json", "[]");
 
-        await ToListAsync(host.Client.PhoneNumbers.ListAsync(new VapiListFilter { Limit = limit }));
+        await ToListAsync(host.Client.PhoneNumbers.ListAsync(new VapiListFilter { PageSize = limit }));
 
         host.VerifyAllSatisfied();
     }
@@ -104,7 +104,7 @@ public class ListPhoneNumbersTests
             CreatedAtGe = new DateTimeOffset(2026, 11, 2, 10, 20, 30, 456, TimeSpan.Zero),
             CreatedAtLt = new DateTimeOffset(2026, 11, 30, 23, 59, 59, 999, TimeSpan.Zero),
             CreatedAtGt = new DateTimeOffset(2026, 11, 1, 5, 30, 0, india),
-            Limit = 50,
+            PageSize = 50,
         }));
 
         host.VerifyAllSatisfied();
@@ -121,7 +121,7 @@ public class ListPhoneNumbersTests
         host.Expect(HttpMethod.Get, "phone-number?limit=2&createdAtLe=2026-11-01T12%3A00%3A00.000Z")
             .Respond("application/json", Page(("pn-c", "2026-11-01T12:00:00.000Z")));
 
-        var numbers = await ToListAsync(host.Client.PhoneNumbers.ListAsync(new VapiListFilter { Limit = 2 }));
+        var numbers = await ToListAsync(host.Client.PhoneNumbers.ListAsync(new VapiListFilter { PageSize = 2 }));
 
         host.VerifyAllSatisfied();
         Assert.That(numbers.Select(n => n.Id), Is.EqualTo(new[] { "pn-a", "pn-b", "pn-c" }));
@@ -129,18 +129,16 @@ public class ListPhoneNumbersTests
     }
 
     [Test]
-    public async Task The_next_page_starts_at_the_oldest_item_even_when_a_page_is_not_sorted()
+    public void A_full_page_sent_oldest_first_stops_the_walk_with_an_error_instead_of_skipping_items()
     {
         using var host = new VapiTestHost();
         host.Expect(HttpMethod.Get, "phone-number?limit=2")
-            .Respond("application/json", Page(("pn-b", "2026-11-02T12:00:00.250Z"), ("pn-a", "2026-11-03T12:00:00.000Z")));
-        host.Expect(HttpMethod.Get, "phone-number?limit=2&createdAtLe=2026-11-02T12%3A00%3A00.250Z")
-            .Respond("application/json", "[]");
+            .Respond("application/json", Page(("pn-a", "2026-11-02T12:00:00.250Z"), ("pn-b", "2026-11-03T12:00:00.000Z")));
 
-        var numbers = await ToListAsync(host.Client.PhoneNumbers.ListAsync(new VapiListFilter { Limit = 2 }));
+        var ex = Assert.ThrowsAsync<VapiException>(() => ToListAsync(host.Client.PhoneNumbers.ListAsync(new VapiListFilter { PageSize = 2 })))!;
 
-        host.VerifyAllSatisfied();
-        Assert.That(numbers.Select(n => n.Id), Is.EqualTo(new[] { "pn-b", "pn-a" }));
+        Assert.That(ex.Message, Does.Contain("oldest first"));
+        Assert.That(host.SentCount, Is.EqualTo(1));
     }
 
     [Test]
@@ -154,7 +152,7 @@ public class ListPhoneNumbersTests
 
         var numbers = await ToListAsync(host.Client.PhoneNumbers.ListAsync(new VapiListFilter
         {
-            Limit = 2,
+            PageSize = 2,
             CreatedAtGe = new DateTimeOffset(2026, 10, 1, 0, 0, 0, TimeSpan.Zero),
             CreatedAtLe = new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero),
         }));
@@ -164,18 +162,25 @@ public class ListPhoneNumbersTests
     }
 
     [Test]
-    public async Task A_full_page_that_adds_nothing_new_ends_the_walk()
+    public async Task More_ties_than_a_page_are_drained_and_the_walk_goes_on_strictly_before_them()
     {
         using var host = new VapiTestHost();
-        var sameSecond = Page(("pn-a", "2026-11-01T12:00:00.000Z"), ("pn-b", "2026-11-01T12:00:00.000Z"));
-        host.Expect(HttpMethod.Get, "phone-number?limit=2").Respond("application/json", sameSecond);
-        host.Expect(HttpMethod.Get, "phone-number?limit=2&createdAtLe=2026-11-01T12%3A00%3A00.000Z").Respond("application/json", sameSecond);
+        const string t2 = "2026-11-02T12:00:00.000Z";
+        host.Expect(HttpMethod.Get, "phone-number?limit=2")
+            .Respond("application/json", Page(("pn-a", "2026-11-03T12:00:00.000Z"), ("pn-b", t2)));
+        host.Expect(HttpMethod.Get, "phone-number?limit=2&createdAtLe=2026-11-02T12%3A00%3A00.000Z")
+            .Respond("application/json", Page(("pn-b", t2), ("pn-c", t2)));
+        host.Expect(HttpMethod.Get, "phone-number?limit=2&createdAtLe=2026-11-02T12%3A00%3A00.000Z")
+            .Respond("application/json", Page(("pn-b", t2), ("pn-c", t2)));
+        host.Expect(HttpMethod.Get, "phone-number?limit=1000&createdAtGe=2026-11-02T12%3A00%3A00.000Z&createdAtLe=2026-11-02T12%3A00%3A00.000Z")
+            .Respond("application/json", Page(("pn-b", t2), ("pn-c", t2), ("pn-d", t2)));
+        host.Expect(HttpMethod.Get, "phone-number?limit=2&createdAtLt=2026-11-02T12%3A00%3A00.000Z")
+            .Respond("application/json", Page(("pn-e", "2026-11-01T12:00:00.000Z")));
 
-        var numbers = await ToListAsync(host.Client.PhoneNumbers.ListAsync(new VapiListFilter { Limit = 2 }));
+        var numbers = await ToListAsync(host.Client.PhoneNumbers.ListAsync(new VapiListFilter { PageSize = 2 }));
 
         host.VerifyAllSatisfied();
-        Assert.That(numbers.Select(n => n.Id), Is.EqualTo(new[] { "pn-a", "pn-b" }));
-        Assert.That(host.SentCount, Is.EqualTo(2), "no third request, no endless loop");
+        Assert.That(numbers.Select(n => n.Id), Is.EqualTo(new[] { "pn-a", "pn-b", "pn-c", "pn-d", "pn-e" }), "nothing lost, nothing twice");
     }
 
     [Test]
@@ -184,7 +189,7 @@ public class ListPhoneNumbersTests
         using var host = new VapiTestHost();
         host.Expect(HttpMethod.Get, "phone-number?limit=2").Respond("application/json", Page(("pn-a", "2026-11-03T12:00:00.000Z")));
 
-        var numbers = await ToListAsync(host.Client.PhoneNumbers.ListAsync(new VapiListFilter { Limit = 2 }));
+        var numbers = await ToListAsync(host.Client.PhoneNumbers.ListAsync(new VapiListFilter { PageSize = 2 }));
 
         host.VerifyAllSatisfied();
         Assert.That(numbers.Select(n => n.Id), Is.EqualTo(new[] { "pn-a" }));
@@ -198,7 +203,7 @@ public class ListPhoneNumbersTests
         host.Expect(HttpMethod.Get, "phone-number?limit=2")
             .Respond("application/json", """[{"id":"pn-a","provider":"vapi"},{"id":"pn-b","provider":"vapi"}]""");
 
-        var numbers = await ToListAsync(host.Client.PhoneNumbers.ListAsync(new VapiListFilter { Limit = 2 }));
+        var numbers = await ToListAsync(host.Client.PhoneNumbers.ListAsync(new VapiListFilter { PageSize = 2 }));
 
         host.VerifyAllSatisfied();
         Assert.That(numbers, Has.Count.EqualTo(2));
@@ -212,7 +217,7 @@ public class ListPhoneNumbersTests
         host.Expect(HttpMethod.Get, "phone-number?limit=2")
             .Respond("application/json", Page(("pn-a", "2026-11-03T12:00:00.000Z"), ("pn-b", "2026-11-02T12:00:00.000Z")));
 
-        var list = host.Client.PhoneNumbers.ListAsync(new VapiListFilter { Limit = 2 });
+        var list = host.Client.PhoneNumbers.ListAsync(new VapiListFilter { PageSize = 2 });
         Assert.That(host.SentCount, Is.Zero, "no request before enumeration");
 
         VapiPhoneNumber? first = null;
@@ -235,7 +240,7 @@ public class ListPhoneNumbersTests
             .Respond("application/json", Page(("pn-a", "2026-11-03T12:00:00.000Z"), ("pn-b", "2026-11-02T12:00:00.000Z")));
 
         var taken = new List<string>();
-        await foreach (var number in host.Client.PhoneNumbers.ListAsync(new VapiListFilter { Limit = 2 }))
+        await foreach (var number in host.Client.PhoneNumbers.ListAsync(new VapiListFilter { PageSize = 2 }))
         {
             taken.Add(number.Id);
             if (taken.Count == 2)
@@ -256,12 +261,12 @@ public class ListPhoneNumbersTests
     {
         using var host = new VapiTestHost();
 
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => host.Client.PhoneNumbers.ListAsync(new VapiListFilter { Limit = limit }))!;
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => host.Client.PhoneNumbers.ListAsync(new VapiListFilter { PageSize = limit }))!;
 
         Assert.Multiple(() =>
         {
-            Assert.That(ex.ParamName, Is.EqualTo("filter.Limit"));
-            Assert.That(ex.Message, Does.Contain("filter.Limit"));
+            Assert.That(ex.ParamName, Is.EqualTo("filter.PageSize"));
+            Assert.That(ex.Message, Does.Contain("filter.PageSize"));
             Assert.That(ex.Message, Does.Contain("between 1 and 1000"));
             Assert.That(host.SentCount, Is.Zero);
         });
