@@ -67,6 +67,11 @@ internal sealed class ApiSender(
         {
             throw noResponse(new(operation, $"no response within {ex.Timeout.TotalSeconds:0.###} s (timed out)", true, true, ex), redactor);
         }
+        catch (Polly.ExecutionRejectedException ex)
+        {
+            // A strategy the user added (a circuit breaker, a rate limiter) refused before sending.
+            throw noResponse(new(operation, $"the request was refused by the client's resilience pipeline and not sent ({ex.GetType().Name})", false, false, ex), redactor);
+        }
         catch (OperationCanceledException ex)
         {
             // HttpClient.Timeout of a caller-supplied HttpClient: the caller did not cancel.
@@ -85,7 +90,8 @@ internal sealed class ApiSender(
 
         using (response)
         {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            // Bytes decoded as UTF-8 (both services send JSON): a proxy page with a bogus charset must not throw here.
+            var body = System.Text.Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
             var status = (int)response.StatusCode;
             requestCompleted(method.Method, logTemplate, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return new RawResponse(status, body, response.Content.Headers.ContentType?.MediaType, RetryAfter(response), operation, redactor)

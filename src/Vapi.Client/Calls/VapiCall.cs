@@ -141,6 +141,11 @@ public sealed class VapiCallMonitor
     /// <summary>The URL that controls the live call (end it, say something); needs the assistant's monitor plan to allow control.</summary>
     [JsonPropertyName("controlUrl")]
     public string? ControlUrl { get; init; }
+
+    /// <summary>Members this model does not declare, as sent.</summary>
+    [JsonExtensionData]
+    [JsonInclude]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }
 
 /// <summary>The organisation's call concurrency when a call was created.</summary>
@@ -186,7 +191,7 @@ public sealed class VapiCallArtifact
     public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }
 
-/// <summary>The post-call analysis.</summary>
+/// <summary>The post-call analysis; <c>structuredData</c> and other members are in <see cref="AdditionalProperties"/>.</summary>
 public sealed class VapiCallAnalysis
 {
     /// <summary>A summary of the call.</summary>
@@ -197,4 +202,9 @@ public sealed class VapiCallAnalysis
     [JsonPropertyName("successEvaluation")]
     [JsonConverter(typeof(JsonTextConverter))]
     public string? SuccessEvaluation { get; init; }
+
+    /// <summary>Members this model does not declare, as sent.</summary>
+    [JsonExtensionData]
+    [JsonInclude]
+    public IDictionary<string, JsonElement>? AdditionalProperties { get; internal set; }
 }

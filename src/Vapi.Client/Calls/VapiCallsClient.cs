@@ -104,6 +104,13 @@ public class VapiCallsClient
             throw new ArgumentException("controlUrl must be an absolute https URL (plain http only on a loopback address) without credentials in it.", nameof(controlUrl));
         }
 
+        // A control URL read from a webhook could point anywhere: only Vapi's hosts, a loopback sandbox or the configured API host.
+        if (!controlUrl.IdnHost.EndsWith(".vapi.ai", StringComparison.OrdinalIgnoreCase) && !BaseAddressRules.IsLoopback(controlUrl)
+            && !string.Equals(controlUrl.IdnHost, _transport.Options.GetEffectiveBaseAddress().IdnHost, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException("controlUrl must be on a vapi.ai host (or the configured BaseAddress's host, or loopback).", nameof(controlUrl));
+        }
+
         var content = VapiTransport.Json(new ControlMessage("end-call"), VapiJsonContext.Wire.ControlMessage);
         return _transport.PostControlAsync(controlUrl, content, cancellationToken);
     }

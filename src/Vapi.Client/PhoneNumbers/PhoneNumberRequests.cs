@@ -52,17 +52,17 @@ public sealed class CreateVapiSipPhoneNumberRequest : CreatePhoneNumberRequest
 /// </summary>
 public sealed class UpdateByoPhoneNumberRequest : UpdatePhoneNumberRequest
 {
-    /// <summary>The number.</summary>
+    /// <summary>The number; null leaves it alone.</summary>
     [JsonPropertyName("number")]
-    public VapiOptional<string?> Number { get; set; }
+    public string? Number { get; set; }
 
     /// <summary>Whether Vapi checks that the number is E.164; null leaves it alone.</summary>
     [JsonPropertyName("numberE164CheckEnabled")]
     public bool? NumberE164CheckEnabled { get; set; }
 
-    /// <summary>The BYO SIP trunk credential's id.</summary>
+    /// <summary>The BYO SIP trunk credential's id; null leaves it alone.</summary>
     [JsonPropertyName("credentialId")]
-    public VapiOptional<string?> CredentialId { get; set; }
+    public string? CredentialId { get; set; }
 }
 
 /// <summary>Changes a free Vapi SIP number. Only the members you set are sent; set a <see cref="VapiOptional{T}"/> member to <see langword="null"/> to clear it.</summary>

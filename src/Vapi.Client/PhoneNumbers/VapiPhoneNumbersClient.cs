@@ -35,7 +35,7 @@ public class VapiPhoneNumbersClient
 
         CheckCommon(request);
         var content = VapiTransport.Json(request, VapiJsonContext.Wire.CreateByoPhoneNumberRequest);
-        return await CreateCoreAsync<ByoPhoneNumber>(content, cancellationToken).ConfigureAwait(false);
+        return await SendTypedAsync<ByoPhoneNumber>(HttpMethod.Post, ApiPath.Build(Collection), content, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Creates a free Vapi SIP number (inbound only: it cannot place outbound calls).</summary>
@@ -55,7 +55,8 @@ public class VapiPhoneNumbersClient
         VapiRules.SipAuthentication(request.Authentication, "request.Authentication");
         CheckCommon(request);
         var content = VapiTransport.Json(request, VapiJsonContext.Wire.CreateVapiSipPhoneNumberRequest);
-        return await CreateCoreAsync<VapiSipPhoneNumber>(content, cancellationToken, request.Authentication?.Password).ConfigureAwait(false);
+        return await SendTypedAsync<VapiSipPhoneNumber>(HttpMethod.Post, ApiPath.Build(Collection), content, request.Authentication?.Password, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>Gets a phone number of any provider: a <see cref="ByoPhoneNumber"/>, a <see cref="VapiSipPhoneNumber"/> or the base type.</summary>
@@ -89,24 +90,24 @@ public class VapiPhoneNumbersClient
     /// <returns>The number after the change.</returns>
     /// <exception cref="ArgumentException">The request breaks a documented rule; the message names the field.</exception>
     /// <exception cref="VapiException">Vapi refused the request or could not be reached.</exception>
-    public virtual async Task<VapiPhoneNumber> UpdateAsync(string id, UpdateByoPhoneNumberRequest request, CancellationToken cancellationToken = default)
+    public virtual async Task<ByoPhoneNumber> UpdateAsync(string id, UpdateByoPhoneNumberRequest request, CancellationToken cancellationToken = default)
     {
         Guard.Id(id, nameof(id));
         Guard.NotNull(request, nameof(request));
-        if (request.Number.IsSet)
+        if (request.Number is not null)
         {
             // The stored check flag is unknown here: insist on E.164 only when this update turns the check on.
-            VapiRules.Number(request.Number.Value, request.NumberE164CheckEnabled ?? false, "request.Number");
+            VapiRules.Number(request.Number, request.NumberE164CheckEnabled ?? false, "request.Number");
         }
 
-        if (request.CredentialId.IsSet)
+        if (request.CredentialId is not null)
         {
-            Guard.Id(request.CredentialId.Value, "request.CredentialId");
+            Guard.Id(request.CredentialId, "request.CredentialId");
         }
 
         CheckCommon(request);
         var content = VapiTransport.Json(request, VapiJsonContext.Wire.UpdateByoPhoneNumberRequest);
-        return await _transport.SendAsync(HttpMethod.Patch, ApiPath.Build(Item, id), content, Read, cancellationToken).ConfigureAwait(false);
+        return await SendTypedAsync<ByoPhoneNumber>(HttpMethod.Patch, ApiPath.Build(Item, id), content, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Changes a free Vapi SIP number: only the members set on <paramref name="request"/> are sent (a null clears).</summary>
@@ -116,7 +117,7 @@ public class VapiPhoneNumbersClient
     /// <returns>The number after the change.</returns>
     /// <exception cref="ArgumentException">The request breaks a documented rule; the message names the field.</exception>
     /// <exception cref="VapiException">Vapi refused the request or could not be reached.</exception>
-    public virtual async Task<VapiPhoneNumber> UpdateAsync(string id, UpdateVapiSipPhoneNumberRequest request, CancellationToken cancellationToken = default)
+    public virtual async Task<VapiSipPhoneNumber> UpdateAsync(string id, UpdateVapiSipPhoneNumberRequest request, CancellationToken cancellationToken = default)
     {
         Guard.Id(id, nameof(id));
         Guard.NotNull(request, nameof(request));
@@ -128,8 +129,8 @@ public class VapiPhoneNumbersClient
         VapiRules.SipAuthentication(request.Authentication.GetValueOrDefault(null), "request.Authentication");
         CheckCommon(request);
         var content = VapiTransport.Json(request, VapiJsonContext.Wire.UpdateVapiSipPhoneNumberRequest);
-        var redactor = _transport.Redactor.With(request.Authentication.GetValueOrDefault(null)?.Password);
-        return await _transport.SendAsync(HttpMethod.Patch, ApiPath.Build(Item, id), content, Read, cancellationToken, redactor).ConfigureAwait(false);
+        return await SendTypedAsync<VapiSipPhoneNumber>(HttpMethod.Patch, ApiPath.Build(Item, id), content, request.Authentication.GetValueOrDefault(null)?.Password, cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>Deletes a phone number.</summary>
@@ -142,13 +143,14 @@ public class VapiPhoneNumbersClient
         await _transport.SendAsync(HttpMethod.Delete, ApiPath.Build(Item, id), null, null, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<T> CreateCoreAsync<T>(HttpContent content, CancellationToken cancellationToken, string? password = null)
+    // Sends a create or an update and checks that the answer is the provider the request was for.
+    private async Task<T> SendTypedAsync<T>(HttpMethod method, ApiPath path, HttpContent content, string? password, CancellationToken cancellationToken)
         where T : VapiPhoneNumber
     {
-        var number = await _transport.SendAsync(HttpMethod.Post, ApiPath.Build(Collection), content, Read, cancellationToken, _transport.Redactor.With(password))
-            .ConfigureAwait(false);
+        var number = await _transport.SendAsync(method, path, content, Read, cancellationToken, _transport.Redactor.With(password)).ConfigureAwait(false);
+        var operation = $"{method.Method} /{path.Template}";
         return number as T
-               ?? throw new VapiException($"Vapi POST /phone-number answered with a '{number.Provider}' number; expected {typeof(T).Name}.", 201) { Operation = "POST /phone-number" };
+               ?? throw new VapiException($"Vapi {operation} answered with a '{number.Provider}' number; expected {typeof(T).Name}.", 200) { Operation = operation };
     }
 
     private static void CheckCommon(CreatePhoneNumberRequest request) =>

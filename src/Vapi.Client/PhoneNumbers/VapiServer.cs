@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Vapi.Client;
@@ -24,6 +25,17 @@ public sealed class VapiServer
     /// <summary>Sends the webhooks from Vapi's static range <c>167.150.224.0/23</c>.</summary>
     [JsonPropertyName("staticIpAddressesEnabled")]
     public bool? StaticIpAddressesEnabled { get; init; }
+
+    /// <summary>
+    /// How Vapi retries a failed webhook, in Vapi's JSON shape (<c>{"type":"exponential","maxRetries":3,"baseDelaySeconds":1}</c>);
+    /// without it webhooks are not retried. Kept as read, so that a read-modify-write does not drop it.
+    /// </summary>
+    [JsonPropertyName("backoffPlan")]
+    public JsonElement? BackoffPlan { get; init; }
+
+    /// <summary>Paths of the webhook body that Vapi encrypts, as read.</summary>
+    [JsonPropertyName("encryptedPaths")]
+    public IReadOnlyList<string>? EncryptedPaths { get; init; }
 }
 
 /// <summary>Where a call goes when it is transferred or when no assistant can take it: a phone number or a SIP URI.</summary>

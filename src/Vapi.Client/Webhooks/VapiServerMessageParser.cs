@@ -79,6 +79,15 @@ public static class VapiServerMessageParser
 
             return parsed ?? throw Invalid("the message is null");
         }
+        catch (JsonException) when (type.GetString() is not ("status-update" or "end-of-call-report"))
+        {
+            // A type this SDK does not model must never be refused: keep it raw when a common member has drifted.
+            return new VapiServerMessage
+            {
+                Type = new VapiServerMessageType(type.GetString()!),
+                AdditionalProperties = message.EnumerateObject().Where(p => p.Name != "type").ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal),
+            };
+        }
         catch (JsonException ex)
         {
             // The path, not the parser's text: the text can quote the body.

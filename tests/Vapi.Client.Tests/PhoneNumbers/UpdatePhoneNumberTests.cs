@@ -96,14 +96,14 @@ public class UpdatePhoneNumberTests
     }
 
     [Test]
-    public async Task The_answer_is_read_by_its_provider()
+    public void An_answer_of_another_provider_than_the_update_was_for_is_an_error()
     {
         using var host = new VapiTestHost();
         host.Expect(HttpMethod.Patch, Path, """{"name":"x"}""").Respond("application/json", Fixtures.Read("phone-number-vapi.json"));
 
-        var updated = await host.Client.PhoneNumbers.UpdateAsync(TestAccount.PhoneNumberId, new UpdateByoPhoneNumberRequest { Name = "x" });
+        var ex = Assert.ThrowsAsync<VapiException>(() => host.Client.PhoneNumbers.UpdateAsync(TestAccount.PhoneNumberId, new UpdateByoPhoneNumberRequest { Name = "x" }))!;
 
-        Assert.That(updated, Is.TypeOf<VapiSipPhoneNumber>());
+        Assert.That(ex.Message, Does.Contain("'vapi' number").And.Contain("ByoPhoneNumber"));
     }
 
     [Test]

@@ -46,6 +46,8 @@ internal static class RequestScenarios
         TimeoutSeconds = 20,
         CredentialId = ServerCredentialId,
         StaticIpAddressesEnabled = true,
+        BackoffPlan = System.Text.Json.JsonDocument.Parse("""{"type":"exponential","maxRetries":3,"baseDelaySeconds":1}""").RootElement.Clone(),
+        EncryptedPaths = ["message.call.customer.number"],
     };
 
     public static VapiTransferDestination NumberDestination() => new()

@@ -89,7 +89,7 @@ internal sealed class SchemaDocument
             switch (member.Name)
             {
                 case "assistant" or "assistantOverrides" when dto is "CreateCallDTO":
-                case "headers" when dto is "Server":
+                case "headers" or "backoffPlan" or "encryptedPaths" when dto is "Server":   // headers and backoffPlan are caller-shaped JSON; encryptedPaths strings
                     break;   // free-form
                 case "gateways":
                     WalkArray(value, "SipTrunkGateway", at, problems, seen);

@@ -231,7 +231,6 @@ public class VapiServerMessageParserTests
     [TestCase("""{"message":{"type":{"name":"sk_live_WEBHOOK_SECRET_7f3a9c2e1d"}}}""", TestName = "Type is an object")]
     [TestCase("""{"message":{"type":"status-update","call":"sk_live_WEBHOOK_SECRET_7f3a9c2e1d"}}""", TestName = "Call is a string")]
     [TestCase("""{"message":{"type":"end-of-call-report","startedAt":"sk_live_WEBHOOK_SECRET_7f3a9c2e1d"}}""", TestName = "A date is not a date")]
-    [TestCase("""{"message":{"type":"hang","timestamp":"sk_live_WEBHOOK_SECRET_7f3a9c2e1d"}}""", TestName = "Timestamp is not a number")]
     public void An_invalid_body_throws_a_VapiException_that_does_not_quote_the_body(string body)
     {
         foreach (var input in Enum.GetValues<Input>())
@@ -295,5 +294,19 @@ public class VapiServerMessageParserTests
         cancellation.Cancel();
 
         Assert.That(() => VapiServerMessageParser.ParseAsync(stream, cancellation.Token), Throws.InstanceOf<OperationCanceledException>());
+    }
+
+    [Test]
+    public void A_type_the_sdk_does_not_model_is_kept_raw_even_when_a_common_member_has_drifted()
+    {
+        var message = VapiServerMessageParser.Parse("""{"message":{"type":"hang","timestamp":"2026-01-01T00:00:00Z","call":{"startedAt":""}}}""");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(message.GetType(), Is.EqualTo(typeof(VapiServerMessage)));
+            Assert.That(message.Type?.Value, Is.EqualTo("hang"));
+            Assert.That(message.AdditionalProperties!["timestamp"].GetString(), Is.EqualTo("2026-01-01T00:00:00Z"));
+            Assert.That(message.AdditionalProperties!["call"].GetProperty("startedAt").GetString(), Is.Empty);
+        });
     }
 }
