@@ -1,4 +1,5 @@
 using Vapi.Client.Tests.Support;
+using static Vapi.Client.Tests.Support.Refusal;
 
 namespace Vapi.Client.Tests.Credentials;
 
@@ -6,24 +7,6 @@ namespace Vapi.Client.Tests.Credentials;
 public class CredentialValidationTests
 {
     private static CreateSipTrunkCredentialRequest WithGateway(SipTrunkGateway gateway) => new() { Gateways = { gateway } };
-
-    private static TException Refused<TException>(VapiTestHost host, AsyncTestDelegate call, string paramName, params string[] ruleFragments)
-        where TException : ArgumentException
-    {
-        var ex = Assert.ThrowsAsync<TException>(call)!;
-        Assert.Multiple(() =>
-        {
-            Assert.That(ex.ParamName, Is.EqualTo(paramName));
-            Assert.That(ex.Message, Does.Contain(paramName), "the message names the field");
-            foreach (var fragment in ruleFragments)
-            {
-                Assert.That(ex.Message, Does.Contain(fragment), "the message states the rule");
-            }
-
-            Assert.That(host.SentCount, Is.Zero, "nothing is sent");
-        });
-        return ex;
-    }
 
     [Test]
     public void An_empty_gateway_list_is_refused()

@@ -1,4 +1,5 @@
 using Vapi.Client.Tests.Support;
+using static Vapi.Client.Tests.Support.Refusal;
 
 namespace Vapi.Client.Tests.PhoneNumbers;
 
@@ -9,24 +10,6 @@ public class PhoneNumberValidationTests
 
     private static CreateByoPhoneNumberRequest Byo(string? number, bool? e164Check = null) =>
         new() { Number = number, NumberE164CheckEnabled = e164Check, CredentialId = TestAccount.CredentialId };
-
-    private static TException Refused<TException>(VapiTestHost host, AsyncTestDelegate call, string paramName, params string[] ruleFragments)
-        where TException : ArgumentException
-    {
-        var ex = Assert.ThrowsAsync<TException>(call)!;
-        Assert.Multiple(() =>
-        {
-            Assert.That(ex.ParamName, Is.EqualTo(paramName));
-            Assert.That(ex.Message, Does.Contain(paramName), "the message names the field");
-            foreach (var fragment in ruleFragments)
-            {
-                Assert.That(ex.Message, Does.Contain(fragment), "the message states the rule");
-            }
-
-            Assert.That(host.SentCount, Is.Zero, "nothing is sent");
-        });
-        return ex;
-    }
 
     [Test]
     public void A_byo_number_without_a_credential_is_refused()
