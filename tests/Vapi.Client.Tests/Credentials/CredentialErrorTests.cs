@@ -68,16 +68,7 @@ public class CredentialErrorTests
             Gateways = { new SipTrunkGateway { Ip = "129.154.231.198" } },
         }))!;
 
-        Assert.Multiple(() =>
-        {
-            Assert.That(ex.IsValidationError, Is.True);
-            Assert.That(ex.IsNotFound, Is.False);
-            Assert.That(ex.Status, Is.EqualTo(400));
-            Assert.That(ex.Error, Is.EqualTo("Bad Request"));
-            Assert.That(ex.Messages, Is.EqualTo(new[] { "property customer should not exist", "property phoneNumberId should not exist" }));
-            Assert.That(ex.Message, Does.Contain("property customer should not exist; property phoneNumberId should not exist"));
-            Assert.That(ex.Operation, Is.EqualTo("POST /credential"));
-        });
+        ErrorAssert.IsTheValidationFixture(ex, "POST /credential");
     }
 
     [Test]

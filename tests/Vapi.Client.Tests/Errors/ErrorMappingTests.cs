@@ -75,16 +75,7 @@ public class ErrorMappingTests
             Customer = new VapiCustomer { Number = "+919876543210" },
         }))!;
 
-        Assert.Multiple(() =>
-        {
-            Assert.That(e.Messages, Is.EqualTo(new[] { "property customer should not exist", "property phoneNumberId should not exist" }));
-            Assert.That(e.Error, Is.EqualTo("Bad Request"));
-            Assert.That(e.Status, Is.EqualTo(400));
-            Assert.That(e.IsValidationError, Is.True);
-            Assert.That(e.Operation, Is.EqualTo("POST /call"));
-            Assert.That(e.Message, Does.Contain("property customer should not exist; property phoneNumberId should not exist"));
-            Assert.That(e.Message, Does.Contain("HTTP 400 BadRequest"));
-        });
+        ErrorAssert.IsTheValidationFixture(e, "POST /call");
     }
 
     [Test]

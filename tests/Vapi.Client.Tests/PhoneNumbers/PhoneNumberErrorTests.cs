@@ -61,15 +61,7 @@ public class PhoneNumberErrorTests
         var ex = Assert.ThrowsAsync<VapiException>(() =>
             host.Client.PhoneNumbers.CreateAsync(new CreateByoPhoneNumberRequest { Number = "+918047000003", CredentialId = TestAccount.CredentialId }))!;
 
-        Assert.Multiple(() =>
-        {
-            Assert.That(ex.IsValidationError, Is.True);
-            Assert.That(ex.Status, Is.EqualTo(400));
-            Assert.That(ex.Error, Is.EqualTo("Bad Request"));
-            Assert.That(ex.Messages, Is.EqualTo(new[] { "property customer should not exist", "property phoneNumberId should not exist" }));
-            Assert.That(ex.Message, Does.Contain("property customer should not exist; property phoneNumberId should not exist"));
-            Assert.That(ex.Operation, Is.EqualTo("POST /phone-number"));
-        });
+        ErrorAssert.IsTheValidationFixture(ex, "POST /phone-number");
     }
 
     [Test]
