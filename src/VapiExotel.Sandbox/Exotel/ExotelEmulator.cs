@@ -77,9 +77,13 @@ internal sealed partial class ExotelEmulator : IEmulator
                 return Refusal(request, 429, "Too Many Requests", wait);
             }
 
-            var response = isV1 ? HandleV1(request) : HandleV2(request);
-            _accepted.Enqueue(request.Now);
-            return response;
+            if (_options.EnforceExotelRateLimit)
+            {
+                // Every request let through counts, whatever its answer; refused ones (429) do not.
+                _accepted.Enqueue(request.Now);
+            }
+
+            return isV1 ? HandleV1(request) : HandleV2(request);
         }
         catch (ExotelError e)
         {
