@@ -82,9 +82,11 @@ public class ExotelException : Exception
     public bool IsTimeout { get; init; }
 
     /// <summary>
-    /// True when no response arrived but the request may have reached Exotel (a timeout, or a connection that failed
-    /// after sending). After such a failure a call or a resource may exist: look before creating it again. False when
-    /// the request provably was not sent (the host could not be resolved or connected to) or a response arrived.
+    /// True when the request may have taken effect although it failed: no response arrived after it was sent (a
+    /// timeout, a connection that failed after sending), or a POST was answered 5xx or 408, which a proxy or a failing
+    /// service can answer after the call was placed or the resource created. After such a failure look before creating
+    /// it again. False when the request provably was not sent (the host could not be resolved or connected to), or
+    /// the answer says it was not processed.
     /// </summary>
     public bool IsOutcomeUnknown { get; init; }
 

@@ -48,7 +48,7 @@ public sealed class VapiExotelSandboxOptions
     /// <summary>Whether Exotel's documented limit of <see cref="ExotelRequestsPerMinute"/> requests a minute per account is enforced (HTTP 429 beyond it).</summary>
     public bool EnforceExotelRateLimit { get; set; }
 
-    /// <summary>Exotel's request limit per rolling minute, when <see cref="EnforceExotelRateLimit"/> is on: 200, as documented.</summary>
+    /// <summary>Exotel's request limit per rolling minute, for the vSIP config API and for the Voice API each, when <see cref="EnforceExotelRateLimit"/> is on: 200, as documented.</summary>
     public int ExotelRequestsPerMinute { get; set; } = 200;
 
     /// <summary>Vapi's concurrent-call limit for the org (10 by default, as documented); calls beyond it end at once with a concurrency ended reason.</summary>

@@ -49,10 +49,10 @@ public abstract class ExotelConnectRequest
     /// <summary>Where Exotel posts the call's status (<c>StatusCallback</c>).</summary>
     public Uri? StatusCallback { get; set; }
 
-    /// <summary>The events to report besides the terminal one (<c>StatusCallbackEvents[i]</c>); sent even without a <see cref="StatusCallback"/>.</summary>
+    /// <summary>The events to report besides the terminal one (<c>StatusCallbackEvents[i]</c>); only with a <see cref="StatusCallback"/>.</summary>
     public IList<ExotelStatusCallbackEvent> StatusCallbackEvents { get; } = new List<ExotelStatusCallbackEvent>();
 
-    /// <summary>How the callback's body is encoded (<c>StatusCallbackContentType</c>).</summary>
+    /// <summary>How the callback's body is encoded (<c>StatusCallbackContentType</c>); only with a <see cref="StatusCallback"/>.</summary>
     public ExotelStatusCallbackContentType? StatusCallbackContentType { get; set; }
 
     /// <summary>The fields that select what is called after <see cref="From"/>: <c>To</c>, or a flow's <c>Url</c>.</summary>
@@ -76,6 +76,14 @@ public abstract class ExotelConnectRequest
         Add(fields, "RecordingFormat", RecordingFormat is { } format ? Guard.NotEmpty(format.Value, nameof(RecordingFormat)) : null);
         Add(fields, "CustomField", CustomField is null ? null : Guard.MaxLength(CustomField, ExotelRules.CustomFieldMaxLength, nameof(CustomField)));
         Add(fields, "StatusCallback", StatusCallback is null ? null : Guard.AbsoluteHttpUri(StatusCallback, nameof(StatusCallback)).AbsoluteUri);
+        if (StatusCallback is null && (StatusCallbackEvents.Count > 0 || StatusCallbackContentType is not null))
+        {
+            // Exotel ignores them without a callback address; dropping them silently would hide the mistake.
+            throw new ArgumentException(
+                "StatusCallbackEvents and StatusCallbackContentType apply only to a status callback; set StatusCallback too, or leave them unset.",
+                StatusCallbackEvents.Count > 0 ? nameof(StatusCallbackEvents) : nameof(StatusCallbackContentType));
+        }
+
         for (var i = 0; i < StatusCallbackEvents.Count; i++)
         {
             fields.Add(new($"StatusCallbackEvents[{Invariant(i)}]", Guard.NotEmpty(StatusCallbackEvents[i].Value, nameof(StatusCallbackEvents))));

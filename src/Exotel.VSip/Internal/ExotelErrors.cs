@@ -47,6 +47,7 @@ internal static class ExotelErrors
         {
             Operation = raw.Operation,
             RetryAfter = raw.RetryAfter,
+            IsOutcomeUnknown = raw.PostOutcomeUnknown,
         };
 
         return exception.IsAuthenticationFailure ? Rebuild(exception, exception.Message + AuthenticationHint) : exception;
@@ -59,7 +60,7 @@ internal static class ExotelErrors
         var reason = Enum.IsDefined((HttpStatusCode)raw.Status) ? " " + (HttpStatusCode)raw.Status : string.Empty;
         var text = $"Exotel {raw.Operation} failed (HTTP {raw.Status.ToString(CultureInfo.InvariantCulture)}{reason})"
                    + (snippet.Length > 0 ? $": {snippet}" : ".");
-        var exception = new ExotelException(text, raw.Status) { Operation = raw.Operation, RetryAfter = raw.RetryAfter };
+        var exception = new ExotelException(text, raw.Status) { Operation = raw.Operation, RetryAfter = raw.RetryAfter, IsOutcomeUnknown = raw.PostOutcomeUnknown };
         return exception.IsAuthenticationFailure ? Rebuild(exception, exception.Message + AuthenticationHint) : exception;
     }
 

@@ -28,14 +28,12 @@ internal static class VapiErrors
             text += AuthenticationHint;
         }
 
-        // A 5xx or 408 to a POST may come from a proxy after Vapi created the resource (placed the call).
-        var outcomeUnknown = raw.Operation.StartsWith("POST ", StringComparison.Ordinal) && (raw.Status is >= 500 or (int)HttpStatusCode.RequestTimeout);
         return new VapiException(text, raw.Status, messages, error, RawBody(raw))
         {
             Operation = raw.Operation,
             RequestId = raw.HeaderRequestId,
             RetryAfter = raw.RetryAfter,
-            IsOutcomeUnknown = outcomeUnknown,
+            IsOutcomeUnknown = raw.PostOutcomeUnknown,
         };
     }
 

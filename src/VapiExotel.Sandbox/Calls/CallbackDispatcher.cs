@@ -6,13 +6,14 @@ namespace VapiExotel.Sandbox.Calls;
 
 /// <summary>
 /// Sends callbacks, only ever to loopback: the address must be loopback before anything is sent, and the socket
-/// connects only to loopback addresses whatever a name resolves to.
+/// connects only to loopback addresses whatever a name resolves to. Callbacks go one at a time, in the order they
+/// fell due (retries included), so that a receiver sees a call's events in order, as the services send them.
 /// </summary>
 internal sealed class CallbackDispatcher : IDisposable
 {
     private readonly object _gate = new();
     private readonly List<SandboxCallback> _all = [];
-    private readonly List<Task> _inFlight = [];
+    private Task _tail = Task.CompletedTask;
     private readonly HttpClient _http;
 
     public CallbackDispatcher()
@@ -42,7 +43,7 @@ internal sealed class CallbackDispatcher : IDisposable
         url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
         && (url.IsLoopback || (IPAddress.TryParse(url.IdnHost, out var ip) && IPAddress.IsLoopback(ip)));
 
-    /// <summary>Starts sending; callers outside the state lock. <see cref="DrainAsync"/> waits for every send started.</summary>
+    /// <summary>Queues callbacks for sending; called outside the state lock. <see cref="DrainAsync"/> waits until every one queued is sent.</summary>
     public void Send(IEnumerable<SandboxCallback> callbacks)
     {
         foreach (var callback in callbacks)
@@ -56,7 +57,7 @@ internal sealed class CallbackDispatcher : IDisposable
                     continue;
                 }
 
-                _inFlight.Add(DeliverAsync(callback));
+                _tail = DeliverAfterAsync(_tail, callback);
             }
         }
     }
@@ -65,26 +66,28 @@ internal sealed class CallbackDispatcher : IDisposable
     {
         while (true)
         {
-            Task[] pending;
+            Task tail;
             lock (_gate)
             {
-                _inFlight.RemoveAll(t => t.IsCompleted);
-                pending = [.. _inFlight];
+                tail = _tail;
             }
 
-            if (pending.Length == 0)
+            await tail.ConfigureAwait(false);
+            lock (_gate)
             {
-                return;
+                if (ReferenceEquals(tail, _tail))
+                {
+                    return;
+                }
             }
-
-            await Task.WhenAll(pending).ConfigureAwait(false);
         }
     }
 
     public void Dispose() => _http.Dispose();
 
-    private async Task DeliverAsync(SandboxCallback callback)
+    private async Task DeliverAfterAsync(Task previous, SandboxCallback callback)
     {
+        await previous.ConfigureAwait(false);
         await Task.Yield();
         for (var attempt = 0; attempt < callback.MaxAttempts; attempt++)
         {
@@ -104,8 +107,9 @@ internal sealed class CallbackDispatcher : IDisposable
                 using var response = await _http.SendAsync(request).ConfigureAwait(false);
                 status = (int)response.StatusCode;
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException or ObjectDisposedException)
             {
+                // Unreachable, too slow, or the sandbox is stopping: an attempt without an answer.
                 status = 0;
             }
 

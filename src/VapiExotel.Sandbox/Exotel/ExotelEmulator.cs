@@ -43,7 +43,8 @@ internal sealed partial class ExotelEmulator : IEmulator
     private readonly CallScripts _scripts;
     private readonly Router _v2 = new();
     private readonly Router _v1 = new();
-    private readonly Queue<DateTimeOffset> _accepted = new();
+    private readonly Queue<DateTimeOffset> _acceptedV1 = new();
+    private readonly Queue<DateTimeOffset> _acceptedV2 = new();
     private readonly string _expectedAuthorization;
     private int _nextId = 1150;
 
@@ -72,7 +73,9 @@ internal sealed partial class ExotelEmulator : IEmulator
                 throw ExotelError.Unauthorized();
             }
 
-            if (RetryAfter(request.Now) is { } wait)
+            // The vSIP config API and the Voice API have a limit each (200 a minute, as documented).
+            var accepted = isV1 ? _acceptedV1 : _acceptedV2;
+            if (RetryAfter(accepted, request.Now) is { } wait)
             {
                 return Refusal(request, 429, "Too Many Requests", wait);
             }
@@ -80,7 +83,7 @@ internal sealed partial class ExotelEmulator : IEmulator
             if (_options.EnforceExotelRateLimit)
             {
                 // Every request let through counts, whatever its answer; refused ones (429) do not.
-                _accepted.Enqueue(request.Now);
+                accepted.Enqueue(request.Now);
             }
 
             return isV1 ? HandleV1(request) : HandleV2(request);
@@ -108,19 +111,19 @@ internal sealed partial class ExotelEmulator : IEmulator
     }
 
     /// <summary>The wait before another request is allowed, when the account is over its limit; null when it may go on.</summary>
-    private TimeSpan? RetryAfter(DateTimeOffset now)
+    private TimeSpan? RetryAfter(Queue<DateTimeOffset> accepted, DateTimeOffset now)
     {
         if (!_options.EnforceExotelRateLimit)
         {
             return null;
         }
 
-        while (_accepted.Count > 0 && _accepted.Peek() <= now - TimeSpan.FromMinutes(1))
+        while (accepted.Count > 0 && accepted.Peek() <= now - TimeSpan.FromMinutes(1))
         {
-            _accepted.Dequeue();
+            accepted.Dequeue();
         }
 
-        return _accepted.Count < _options.ExotelRequestsPerMinute ? null : _accepted.Peek() + TimeSpan.FromMinutes(1) - now;
+        return accepted.Count < _options.ExotelRequestsPerMinute ? null : accepted.Peek() + TimeSpan.FromMinutes(1) - now;
     }
 
     private static string Seconds(TimeSpan wait) =>

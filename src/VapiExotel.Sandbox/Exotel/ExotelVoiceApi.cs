@@ -197,13 +197,26 @@ internal sealed partial class ExotelEmulator
         var sids = List(request.QueryValue("Sid"));
         var to = List(request.QueryValue("To"));
         var from = List(request.QueryValue("From"));
+        var phoneNumbers = List(request.QueryValue("PhoneNumber"));
         var status = request.QueryValue("Status");
+        var direction = request.QueryValue("Direction");
+        var (createdFrom, createdTo) = Range(request.QueryValue("DateCreated"), "DateCreated", ParseIst);
+        var (minDuration, maxDuration) = Range(request.QueryValue("Duration"), "Duration", ParseSeconds);
+        var (minPrice, maxPrice) = Range(request.QueryValue("Price"), "Price", ParsePrice);
         var oldestFirst = request.QueryValue("SortBy") is "DateCreated:asc";
+        var now = request.Now;
         var matching = _calls
-            .Where(c => sids is null || sids.Contains(c.Sid))
+            .Where(c => sids is null || sids.Contains(c.Sid, StringComparer.Ordinal))
             .Where(c => to is null || (c.To is not null && to.Any(t => CallScripts.Key(t) == CallScripts.Key(c.To))))
             .Where(c => from is null || from.Any(f => CallScripts.Key(f) == CallScripts.Key(c.From)))
-            .Where(c => status is null || c.StatusAt(request.Now) == status)
+            .Where(c => phoneNumbers is null || phoneNumbers.Any(p => CallScripts.Key(p) == CallScripts.Key(c.CallerId)))
+            .Where(c => status is null || c.StatusAt(now) == status)
+            .Where(c => direction is null || direction == "outbound-api")
+            .Where(c => (createdFrom is null || c.Created >= createdFrom) && (createdTo is null || c.Created <= createdTo))
+            .Where(c => (minDuration is null && maxDuration is null)
+                        || (Settled(c, now) && Duration(c) >= (minDuration ?? 0) && Duration(c) <= (maxDuration ?? double.MaxValue)))
+            .Where(c => (minPrice is null && maxPrice is null)
+                        || (Settled(c, now) && PriceValue(c) >= (minPrice ?? 0) && PriceValue(c) <= (maxPrice ?? double.MaxValue)))
             .ToList();
         if (!oldestFirst)
         {
@@ -228,6 +241,50 @@ internal sealed partial class ExotelEmulator
         };
         return SandboxResponse.Json(200, new JsonObject { ["Metadata"] = metadata, ["Calls"] = new JsonArray(page) });
     }
+
+    private bool Settled(ExotelCallRecord call, DateTimeOffset now) => now >= call.EndedAt + _options.ExotelLateFieldsDelay;
+
+    private static double Duration(ExotelCallRecord call) => (call.EndedAt - call.Created).TotalSeconds;
+
+    private static double PriceValue(ExotelCallRecord call) => double.Parse(Price(call), CultureInfo.InvariantCulture);
+
+    /// <summary>A range filter in Exotel's form, <c>gte:…;lte:…</c> (either part may be missing).</summary>
+    private static (T? Low, T? High) Range<T>(string? value, string field, Func<string, T?> parse)
+        where T : struct
+    {
+        T? low = null, high = null;
+        foreach (var part in (value ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var bound = part.StartsWith("gte:", StringComparison.Ordinal) ? part[4..] : part.StartsWith("lte:", StringComparison.Ordinal) ? part[4..] : null;
+            var parsed = bound is null ? null : parse(bound);
+            if (parsed is null)
+            {
+                throw Bad($"Invalid {field} filter '{value}': use gte:…;lte:…");
+            }
+
+            if (part[0] == 'g')
+            {
+                low = parsed;
+            }
+            else
+            {
+                high = parsed;
+            }
+        }
+
+        return (low, high);
+    }
+
+    private static DateTimeOffset? ParseIst(string text) =>
+        DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? new DateTimeOffset(local, Ist)
+            : null;
+
+    private static double? ParseSeconds(string text) =>
+        text.EndsWith('s') && double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : null;
+
+    private static double? ParsePrice(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) ? p : null;
 
     private static string[]? List(string? value) => string.IsNullOrEmpty(value) ? null : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

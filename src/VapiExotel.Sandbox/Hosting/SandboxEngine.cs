@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.WebUtilities;
 using VapiExotel.Sandbox.Calls;
 using VapiExotel.Sandbox.Exotel;
 using VapiExotel.Sandbox.Requests;
@@ -238,7 +239,7 @@ internal sealed class SandboxEngine : IAsyncDisposable
                 SandboxResponse response;
                 lock (Gate)
                 {
-                    response = emulator.Refusal(request, fault.Status, fault.Kind == SandboxFaultKind.RateLimited ? "Too Many Requests" : "Internal Server Error", fault.RetryAfter);
+                    response = emulator.Refusal(request, fault.Status, ReasonPhrases.GetReasonPhrase(fault.Status), fault.RetryAfter);
                 }
 
                 await WriteAsync(context, response, entry, cancellationToken).ConfigureAwait(false);

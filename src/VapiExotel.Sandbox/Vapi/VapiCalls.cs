@@ -193,7 +193,7 @@ internal sealed partial class VapiEmulator
             timeline.Add((start, "ended"));
             reason = "call.start.error-get-transport";
         }
-        else if (start == now && Calls.Count(c => !c.Deleted && c.IsActive(now)) >= _options.VapiConcurrencyLimit)
+        else if (start == now && Calls.Count(c => c.IsActive(now)) >= _options.VapiConcurrencyLimit)
         {
             timeline.Add((start, "ended"));
             reason = ConcurrencyReason;
@@ -239,7 +239,8 @@ internal sealed partial class VapiEmulator
 
     private JsonObject SubscriptionLimits(DateTimeOffset now, bool blocked)
     {
-        var active = Calls.Count(c => !c.Deleted && c.IsActive(now));
+        // A deleted call that is still live keeps its slot: DELETE erases data, it does not hang up.
+        var active = Calls.Count(c => c.IsActive(now));
         return new JsonObject
         {
             ["concurrencyBlocked"] = blocked,

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.WebUtilities;
 using VapiExotel.Sandbox.Calls;
 using VapiExotel.Sandbox.Hosting;
 using VapiExotel.Shared;
@@ -180,26 +181,11 @@ internal sealed partial class VapiEmulator : IEmulator
         var body = new JsonObject
         {
             ["message"] = e.Messages is { } list ? new JsonArray([.. list.Select(m => (JsonNode)m)]) : e.Message,
-            ["error"] = ReasonPhrase(e.Status),
+            ["error"] = ReasonPhrases.GetReasonPhrase(e.Status) is { Length: > 0 } reason ? reason : "Error",
             ["statusCode"] = e.Status,
         };
         return SandboxResponse.Json(e.Status, body);
     }
-
-    private static string ReasonPhrase(int status) => status switch
-    {
-        400 => "Bad Request",
-        401 => "Unauthorized",
-        403 => "Forbidden",
-        404 => "Not Found",
-        409 => "Conflict",
-        429 => "Too Many Requests",
-        500 => "Internal Server Error",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        504 => "Gateway Timeout",
-        _ => "Error",
-    };
 
     private SandboxResponse Answer(int status, VapiResourceRecord record) => SandboxResponse.Json(status, record.ToJson(OrgId));
 

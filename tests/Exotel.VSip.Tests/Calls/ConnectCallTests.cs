@@ -126,26 +126,6 @@ public sealed class ConnectCallTests
     }
 
     [Test]
-    public async Task Connect_sends_status_callback_events_without_a_status_callback_url()
-    {
-        using var host = new ExotelTestHost();
-        host.ExpectForm(
-                V1Json.ConnectPath,
-                "From=09876543210&To=09123456789&CallerId=08047490924&StatusCallbackEvents%5B0%5D=answered&StatusCallbackContentType=multipart%2Fform-data")
-            .Respond("application/json", Fixtures.Read("call-connect.json"));
-
-        var request = new ConnectCallRequest("09876543210", "09123456789", "08047490924")
-        {
-            StatusCallbackContentType = ExotelStatusCallbackContentType.MultipartFormData,
-        };
-        request.StatusCallbackEvents.Add(ExotelStatusCallbackEvent.Answered);
-
-        await host.Client.Calls.ConnectAsync(request);
-
-        host.VerifyAllSatisfied();
-    }
-
-    [Test]
     public async Task Connect_escapes_reserved_and_non_ascii_characters_in_the_custom_field()
     {
         using var host = new ExotelTestHost();

@@ -30,7 +30,9 @@ public sealed class ConnectValidationTests
         yield return Case("StatusCallback with user-info", () => { var r = Valid(); r.StatusCallback = new Uri("https://user:pw@example.test/status"); return r; }, typeof(ArgumentException), "StatusCallback", "credentials");
         yield return Case("WaitUrl file", () => { var r = Valid(); r.WaitUrl = new Uri("file:///tmp/wait.wav"); return r; }, typeof(ArgumentException), "WaitUrl", "absolute http or https");
         yield return Case("empty CallType", () => { var r = Valid(); r.CallType = default(ExotelCallType); return r; }, typeof(ArgumentException), "CallType", "must not be empty");
-        yield return Case("empty status callback event", () => { var r = Valid(); r.StatusCallbackEvents.Add(ExotelStatusCallbackEvent.Terminal); r.StatusCallbackEvents.Add(default); return r; }, typeof(ArgumentException), "StatusCallbackEvents", "must not be empty");
+        yield return Case("empty status callback event", () => { var r = Valid(); r.StatusCallback = new Uri("https://example.test/cb"); r.StatusCallbackEvents.Add(ExotelStatusCallbackEvent.Terminal); r.StatusCallbackEvents.Add(default); return r; }, typeof(ArgumentException), "StatusCallbackEvents", "must not be empty");
+        yield return Case("callback events without a callback", () => { var r = Valid(); r.StatusCallbackEvents.Add(ExotelStatusCallbackEvent.Answered); return r; }, typeof(ArgumentException), "StatusCallbackEvents", "set StatusCallback too");
+        yield return Case("callback content type without a callback", () => { var r = Valid(); r.StatusCallbackContentType = ExotelStatusCallbackContentType.Json; return r; }, typeof(ArgumentException), "StatusCallbackContentType", "set StatusCallback too");
     }
 
     [TestCaseSource(nameof(InvalidRequests))]

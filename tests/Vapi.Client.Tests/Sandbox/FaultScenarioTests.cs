@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using VapiExotel.Sandbox;
+
+namespace Vapi.Client.Tests.Sandbox;
+
+/// <summary>
+/// Injected faults on real HTTP: the client has no retries (only timeouts), so each fault surfaces once as a typed
+/// <see cref="VapiException"/>, and a create is never replayed.
+/// </summary>
+public sealed class FaultScenarioTests : SandboxScenario
+{
+    private VapiClient ShortTimeoutClient() =>
+        NewClient(o => o.Resilience = new ResilienceOptions { AttemptTimeout = TimeSpan.FromMilliseconds(300), TotalRequestTimeout = TimeSpan.FromSeconds(2) });
+
+    [Test]
+    public void A_rate_limited_read_is_reported_once_with_the_servers_retry_after()
+    {
+        var rule = Sandbox.Faults.Add(new SandboxFaultRule
+        {
+            Fault = SandboxFault.RateLimited(TimeSpan.FromSeconds(7)), Api = SandboxApi.Vapi, Method = "GET", Path = "/assistant/*",
+        });
+
+        var ex = Assert.ThrowsAsync<VapiException>(() => Client.Assistants.GetAsync(SeededAssistantId))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex.Status, Is.EqualTo(429));
+            Assert.That(ex.IsRateLimited, Is.True);
+            Assert.That(ex.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(7)));
+            Assert.That(ex.Error, Is.EqualTo("Too Many Requests"));
+            Assert.That(ex.Messages, Is.EqualTo(new[] { "Too Many Requests" }));
+            Assert.That(ex.IsOutcomeUnknown, Is.False);
+            Assert.That(rule.Applied, Is.EqualTo(1), "not retried by the client");
+            Assert.That(RequestsTo("GET", "/assistant/" + SeededAssistantId).Single().Fault, Is.EqualTo(SandboxFaultKind.RateLimited));
+        });
+    }
+
+    [Test]
+    public async Task A_rate_limited_call_create_places_no_call_and_is_not_an_unknown_outcome()
+    {
+        var number = await CreateTrunkAndNumberAsync();
+        Sandbox.Faults.Add(new SandboxFaultRule { Fault = SandboxFault.RateLimited(TimeSpan.FromSeconds(2)), Api = SandboxApi.Vapi, Method = "POST", Path = "/call" });
+
+        var ex = Assert.ThrowsAsync<VapiException>(() => PlaceCallAsync(number.Id))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex.IsRateLimited, Is.True);
+            Assert.That(ex.RetryAfter, Is.EqualTo(TimeSpan.FromSeconds(2)));
+            Assert.That(ex.IsOutcomeUnknown, Is.False, "a 429 was not processed");
+            Assert.That(RequestsTo("POST", "/call").Select(r => r.Status), Is.EqualTo(new[] { 429 }));
+            Assert.That(Sandbox.Vapi.Calls, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task A_call_create_answered_500_after_the_call_was_placed_is_an_unknown_outcome_that_a_list_reconciles()
+    {
+        var number = await CreateTrunkAndNumberAsync();
+        var rule = Sandbox.Faults.Add(new SandboxFaultRule
+        {
+            Fault = SandboxFault.ServerError(500), Api = SandboxApi.Vapi, Method = "POST", Path = "/call", AfterProcessing = true, Times = 1,
+        });
+        await Sandbox.AdvanceTimeAsync(TimeSpan.FromMinutes(1));
+        var attemptedAt = Start.AddMinutes(1);
+
+        var ex = Assert.ThrowsAsync<VapiException>(() => PlaceCallAsync(number.Id))!;
+        var found = await AllAsync(Client.Calls.ListAsync(new VapiCallListFilter { PhoneNumberId = number.Id, CreatedAtGe = attemptedAt }));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex.Status, Is.EqualTo(500));
+            Assert.That(ex.IsOutcomeUnknown, Is.True);
+            Assert.That(ex.Error, Is.EqualTo("Internal Server Error"));
+            Assert.That(ex.Operation, Is.EqualTo("POST /call"));
+            Assert.That(rule.Applied, Is.EqualTo(1));
+            Assert.That(RequestsTo("POST", "/call"), Has.Count.EqualTo(1), "never replayed");
+            Assert.That(Sandbox.Vapi.Calls, Has.Count.EqualTo(1), "the call was placed although the client saw a 500");
+            Assert.That(found.Select(c => c.Id), Is.EqualTo(new[] { (string)Sandbox.Vapi.Calls[0]["id"]! }));
+            Assert.That(found[0].Status, Is.EqualTo(VapiCallStatus.Queued));
+        });
+    }
+
+    [Test]
+    public async Task A_read_answered_503_is_a_plain_failure_not_an_unknown_outcome()
+    {
+        var number = await CreateTrunkAndNumberAsync();
+        var call = await PlaceCallAsync(number.Id);
+        Sandbox.Faults.Add(new SandboxFaultRule { Fault = SandboxFault.ServerError(503), Api = SandboxApi.Vapi, Method = "GET", Path = "/call/*" });
+
+        var ex = Assert.ThrowsAsync<VapiException>(() => Client.Calls.GetAsync(call.Id))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex.Status, Is.EqualTo(503));
+            Assert.That(ex.Error, Is.EqualTo("Service Unavailable"));
+            Assert.That(ex.IsOutcomeUnknown, Is.False);
+            Assert.That(ex.IsTimeout, Is.False);
+            Assert.That(RequestsTo("GET", "/call/" + call.Id), Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void A_read_the_sandbox_never_answers_times_out_after_the_attempt_timeout()
+    {
+        var client = ShortTimeoutClient();
+        Sandbox.Faults.Add(new SandboxFaultRule { Fault = SandboxFault.Timeout(), Api = SandboxApi.Vapi, Method = "GET", Path = "/assistant/*" });
+        var clock = Stopwatch.StartNew();
+
+        var ex = Assert.ThrowsAsync<VapiException>(() => client.Assistants.GetAsync(SeededAssistantId))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex.IsTimeout, Is.True);
+            Assert.That(ex.Status, Is.Zero, "no response");
+            Assert.That(ex.Operation, Is.EqualTo("GET /assistant/{id}"));
+            Assert.That(ex.Message, Does.Contain("timed out"));
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)), "the 300 ms attempt timeout, not the 2 s total");
+            Assert.That(RequestsTo("GET", "/assistant/" + SeededAssistantId).Single().Status, Is.Zero, "the sandbox never answered");
+        });
+    }
+
+    [Test]
+    public async Task A_call_create_that_times_out_after_the_call_was_placed_is_an_unknown_outcome()
+    {
+        var number = await CreateTrunkAndNumberAsync();
+        var client = ShortTimeoutClient();
+        Sandbox.Faults.Add(new SandboxFaultRule { Fault = SandboxFault.Timeout(), Api = SandboxApi.Vapi, Method = "POST", Path = "/call", AfterProcessing = true });
+
+        var ex = Assert.ThrowsAsync<VapiException>(() => client.Calls.CreateAsync(new CreateCallRequest
+        {
+            AssistantId = SeededAssistantId, PhoneNumberId = number.Id, Customer = new VapiCustomer { Number = Customer },
+        }))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex.IsTimeout, Is.True);
+            Assert.That(ex.IsOutcomeUnknown, Is.True);
+            Assert.That(RequestsTo("POST", "/call"), Has.Count.EqualTo(1), "never replayed");
+            Assert.That(Sandbox.Vapi.Calls, Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void A_dropped_connection_on_a_read_is_a_typed_failure_without_a_status()
+    {
+        Sandbox.Faults.Add(new SandboxFaultRule { Fault = SandboxFault.DropConnection(), Api = SandboxApi.Vapi, Method = "GET", Path = "/assistant/*" });
+
+        var ex = Assert.ThrowsAsync<VapiException>(() => Client.Assistants.GetAsync(SeededAssistantId))!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex.Status, Is.Zero);
+            Assert.That(ex.IsTimeout, Is.False);
+            Assert.That(ex.Operation, Is.EqualTo("GET /assistant/{id}"));
+            Assert.That(ex.Message, Does.StartWith("Vapi GET /assistant/{id} failed: the connection to 127.0.0.1 failed after the request may have been sent"));
+            Assert.That(ex.InnerException, Is.InstanceOf<HttpRequestException>());
+            Assert.That(RequestsTo("GET", "/assistant/" + SeededAssistantId).Select(r => (r.Fault, r.Status)), Is.EqualTo(new[] { ((SandboxFaultKind?)SandboxFaultKind.DropConnection, 0) }));
+        });
+    }
+
+    [Test]
+    public void A_dropped_connection_after_a_credential_was_created_is_an_unknown_outcome()
+    {
+        Sandbox.Faults.Add(new SandboxFaultRule
+        {
+            Fault = SandboxFault.DropConnection(), Api = SandboxApi.Vapi, Method = "POST", Path = "/credential", AfterProcessing = true, Times = 1,
+        });
+
+        var ex = Assert.ThrowsAsync<VapiException>(() => CreateTrunkAsync())!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex.Status, Is.Zero);
+            Assert.That(ex.IsOutcomeUnknown, Is.True);
+            Assert.That(ex.Message, Does.Contain("outcome is unknown"));
+            Assert.That(RequestsTo("POST", "/credential"), Has.Count.EqualTo(1), "never replayed");
+            Assert.That(Sandbox.Vapi.Credentials, Has.Count.EqualTo(1), "created although the client saw no answer");
+        });
+    }
+
+    [Test]
+    public async Task A_short_latency_is_waited_out_within_the_attempt_timeout()
+    {
+        var rule = Sandbox.Faults.Add(new SandboxFaultRule
+        {
+            Fault = SandboxFault.Latency(TimeSpan.FromMilliseconds(150)), Api = SandboxApi.Vapi, Method = "GET", Path = "/assistant/*",
+        });
+
+        var assistant = await Client.Assistants.GetAsync(SeededAssistantId);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(assistant.Name, Is.EqualTo("Sandbox Assistant"));
+            Assert.That(rule.Applied, Is.EqualTo(1));
+        });
+    }
+}
