@@ -5,49 +5,30 @@ using VapiExotel.Sandbox;
 namespace Exotel.VSip.Tests.Sandbox;
 
 /// <summary>
-/// A fresh sandbox per test (manual clock at <see cref="Start"/>) and the real <see cref="ExotelClient"/>, registered
+/// A fresh sandbox per test (manual clock at <see cref="SandboxPerTest.Start"/>) and the real <see cref="ExotelClient"/>, registered
 /// through <c>AddExotelVSip</c> and pointed at it: every scenario goes over real HTTP on loopback, so that the client
 /// and the emulation are shown to agree.
 /// </summary>
-public abstract class SandboxScenario
+public abstract class SandboxScenario : SandboxPerTest
 {
-    /// <summary>Where the manual clock starts: 2026-01-23 10:00:00 UTC (15:30 IST).</summary>
-    protected static readonly DateTimeOffset Start = new(2026, 1, 23, 10, 0, 0, TimeSpan.Zero);
-
     /// <summary>India Standard Time, the offset of every v1 date.</summary>
     protected static readonly TimeSpan Ist = TimeSpan.FromHours(5.5);
-
-    /// <summary>The sandbox account's ExoPhone.</summary>
-    protected const string ExoPhone = "+918047490924";
 
     /// <summary>A request id as Exotel's captured responses carry it: 32 lower-case hex digits.</summary>
     protected const string RequestIdPattern = "^[0-9a-f]{32}$";
 
     private readonly List<ServiceProvider> _providers = [];
 
-    protected VapiExotelSandbox Sandbox { get; private set; } = null!;
-
     /// <summary>The client registered with <c>AddExotelVSip</c>, with the sandbox's account and the default (query) delete style.</summary>
     protected ExotelClient Client { get; private set; } = null!;
 
     protected string AccountSid => Sandbox.Options.ExotelAccountSid;
 
-    /// <summary>Options for the sandbox of each test; override to change them.</summary>
-    protected virtual void Configure(VapiExotelSandboxOptions options)
-    {
-    }
-
     [SetUp]
-    public async Task StartSandboxAsync()
-    {
-        var options = new VapiExotelSandboxOptions { StartTime = Start };
-        Configure(options);
-        Sandbox = await VapiExotelSandbox.StartAsync(options);
-        Client = NewClient();
-    }
+    public void CreateClient() => Client = NewClient();
 
     [TearDown]
-    public async Task StopSandboxAsync()
+    public async Task DisposeProvidersAsync()
     {
         foreach (var provider in _providers)
         {
@@ -55,7 +36,6 @@ public abstract class SandboxScenario
         }
 
         _providers.Clear();
-        await Sandbox.DisposeAsync();
     }
 
     /// <summary>Another client registered through <c>AddExotelVSip</c> for the sandbox's account, with <paramref name="configure"/> applied last.</summary>

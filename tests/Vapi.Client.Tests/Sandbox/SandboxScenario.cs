@@ -3,22 +3,14 @@ using VapiExotel.Sandbox;
 namespace Vapi.Client.Tests.Sandbox;
 
 /// <summary>
-/// A fresh sandbox per test (manual clock at <see cref="Start"/>) and the real <see cref="VapiClient"/> pointed at it
+/// A fresh sandbox per test (manual clock at <see cref="SandboxPerTest.Start"/>) and the real <see cref="VapiClient"/> pointed at it
 /// over loopback HTTP: every request the client sends must pass the sandbox's strict schema, and every answer the
 /// sandbox gives must read back into the client's types.
 /// </summary>
-public abstract class SandboxScenario
+public abstract class SandboxScenario : SandboxPerTest
 {
-    /// <summary>Where the manual clock starts: 2026-01-23 10:00:00 UTC.</summary>
-    protected static readonly DateTimeOffset Start = new(2026, 1, 23, 10, 0, 0, TimeSpan.Zero);
-
     /// <summary>A customer number; calls to it follow the default script unless a test scripts it.</summary>
     protected const string Customer = "+919876543210";
-
-    /// <summary>The sandbox account's ExoPhone, used as the BYO number.</summary>
-    protected const string ExoPhone = "+918047490924";
-
-    protected VapiExotelSandbox Sandbox { get; private set; } = null!;
 
     /// <summary>The client under test, built the documented way for a sandbox.</summary>
     protected VapiClient Client { get; private set; } = null!;
@@ -26,22 +18,8 @@ public abstract class SandboxScenario
     /// <summary>The id of the assistant the sandbox starts with ("Sandbox Assistant").</summary>
     protected string SeededAssistantId => (string)Sandbox.Vapi.Assistants[0]["id"]!;
 
-    /// <summary>Options for the sandbox of each test; override to change them.</summary>
-    protected virtual void Configure(VapiExotelSandboxOptions options)
-    {
-    }
-
     [SetUp]
-    public async Task StartSandboxAsync()
-    {
-        var options = new VapiExotelSandboxOptions { StartTime = Start };
-        Configure(options);
-        Sandbox = await VapiExotelSandbox.StartAsync(options);
-        Client = NewClient();
-    }
-
-    [TearDown]
-    public async Task StopSandboxAsync() => await Sandbox.DisposeAsync();
+    public void CreateClient() => Client = NewClient();
 
     /// <summary>A client with the sandbox's key and address, and whatever <paramref name="configure"/> changes.</summary>
     protected VapiClient NewClient(Action<VapiClientOptions>? configure = null)

@@ -6,16 +6,11 @@ using System.Text.Json.Nodes;
 namespace VapiExotel.Sandbox.Tests.Support;
 
 /// <summary>
-/// A fresh sandbox per test (manual clock at <see cref="Start"/>), with raw HTTP clients authenticated as its
+/// A fresh sandbox per test (manual clock at <see cref="SandboxPerTest.Start"/>), with raw HTTP clients authenticated as its
 /// accounts: these tests speak the wire protocol directly, as a client of the real services would.
 /// </summary>
-public abstract class SandboxTest
+public abstract class SandboxTest : SandboxPerTest
 {
-    /// <summary>Where the manual clock starts: 2026-01-23 10:00:00 UTC (15:30 IST).</summary>
-    protected static readonly DateTimeOffset Start = new(2026, 1, 23, 10, 0, 0, TimeSpan.Zero);
-
-    protected VapiExotelSandbox Sandbox { get; private set; } = null!;
-
     /// <summary>Authenticated with the sandbox's Exotel key and token; base address is the Exotel root.</summary>
     protected HttpClient Exotel { get; private set; } = null!;
 
@@ -24,17 +19,9 @@ public abstract class SandboxTest
 
     protected string AccountSid => Sandbox.Options.ExotelAccountSid;
 
-    /// <summary>Options for the sandbox of each test; override to change them.</summary>
-    protected virtual void Configure(VapiExotelSandboxOptions options)
-    {
-    }
-
     [SetUp]
-    public async Task StartSandboxAsync()
+    public void CreateHttpClients()
     {
-        var options = new VapiExotelSandboxOptions { StartTime = Start };
-        Configure(options);
-        Sandbox = await VapiExotelSandbox.StartAsync(options);
         var settings = Sandbox.Options;
         Exotel = new HttpClient { BaseAddress = Sandbox.ExotelBaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         Exotel.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
@@ -44,11 +31,10 @@ public abstract class SandboxTest
     }
 
     [TearDown]
-    public async Task StopSandboxAsync()
+    public void DisposeHttpClients()
     {
         Exotel.Dispose();
         Vapi.Dispose();
-        await Sandbox.DisposeAsync();
     }
 
     /// <summary>A v2 path for the sandbox account: <c>v2/accounts/{sid}/</c> + <paramref name="rest"/>.</summary>

@@ -4,22 +4,12 @@ using System.Text.Json.Nodes;
 namespace VapiExotel.Sandbox.Tests.Vapi;
 
 /// <summary>POST /call and how a call moves on the manual clock (vapi-api.md §5.2–§5.5).</summary>
-public sealed class VapiCallProgressTests : Support.SandboxTest
+public sealed class VapiCallProgressTests : VapiCallTest
 {
-    private string _assistantId = null!;
-    private string _phoneNumberId = null!;
-
-    [SetUp]
-    public async Task CreateNumberAsync()
-    {
-        _assistantId = VapiSeed.AssistantId(Sandbox);
-        _phoneNumberId = (string)(await VapiSeed.CreateNumberAsync(Vapi))["id"]!;
-    }
-
     [Test]
     public async Task Create_answers_201_queued_with_subscription_limits_and_a_loopback_control_url()
     {
-        var call = await VapiSeed.CreateCallAsync(Vapi, _assistantId, _phoneNumberId);
+        var call = await VapiSeed.CreateCallAsync(Vapi, AssistantId, PhoneNumberId);
         var id = (string)call["id"]!;
         Assert.Multiple(() =>
         {
@@ -29,8 +19,8 @@ public sealed class VapiCallProgressTests : Support.SandboxTest
             Assert.That((string?)call["status"], Is.EqualTo("queued"));
             Assert.That((string?)call["createdAt"], Is.EqualTo("2026-01-23T10:00:00.000Z"));
             Assert.That((string?)call["updatedAt"], Is.EqualTo("2026-01-23T10:00:00.000Z"));
-            Assert.That((string?)call["assistantId"], Is.EqualTo(_assistantId));
-            Assert.That((string?)call["phoneNumberId"], Is.EqualTo(_phoneNumberId));
+            Assert.That((string?)call["assistantId"], Is.EqualTo(AssistantId));
+            Assert.That((string?)call["phoneNumberId"], Is.EqualTo(PhoneNumberId));
             Assert.That(VapiSeed.Json(call["customer"]), Is.EqualTo($$"""{"number":"{{VapiSeed.Customer}}"}"""));
             Assert.That(VapiSeed.Json(call["subscriptionLimits"]),
                 Is.EqualTo("""{"concurrencyBlocked":false,"concurrencyLimit":10,"remainingConcurrentCalls":9}"""));
@@ -46,7 +36,7 @@ public sealed class VapiCallProgressTests : Support.SandboxTest
     [Test]
     public async Task A_call_goes_queued_ringing_in_progress_ended_on_the_manual_clock()
     {
-        var id = (string)(await VapiSeed.CreateCallAsync(Vapi, _assistantId, _phoneNumberId))["id"]!;
+        var id = (string)(await VapiSeed.CreateCallAsync(Vapi, AssistantId, PhoneNumberId))["id"]!;
 
         await Sandbox.AdvanceTimeAsync(TimeSpan.FromMilliseconds(999));
         var stillQueued = await GetCallAsync(id);
@@ -77,7 +67,7 @@ public sealed class VapiCallProgressTests : Support.SandboxTest
     [Test]
     public async Task Advancing_past_the_whole_call_at_once_lands_on_ended()
     {
-        var id = (string)(await VapiSeed.CreateCallAsync(Vapi, _assistantId, _phoneNumberId))["id"]!;
+        var id = (string)(await VapiSeed.CreateCallAsync(Vapi, AssistantId, PhoneNumberId))["id"]!;
         await Sandbox.AdvanceTimeAsync(TimeSpan.FromMinutes(10));
         var ended = await GetCallAsync(id);
         Assert.Multiple(() =>
@@ -92,7 +82,7 @@ public sealed class VapiCallProgressTests : Support.SandboxTest
     public async Task A_scripted_talk_time_sets_the_end_and_the_cost()
     {
         Sandbox.ScriptCall(VapiSeed.Customer, SandboxCallScript.Answered(TimeSpan.FromSeconds(61)));
-        var id = (string)(await VapiSeed.CreateCallAsync(Vapi, _assistantId, _phoneNumberId))["id"]!;
+        var id = (string)(await VapiSeed.CreateCallAsync(Vapi, AssistantId, PhoneNumberId))["id"]!;
         await Sandbox.AdvanceTimeAsync(TimeSpan.FromSeconds(66));
         var ended = await GetCallAsync(id);
         Assert.Multiple(() =>
@@ -106,7 +96,7 @@ public sealed class VapiCallProgressTests : Support.SandboxTest
     public async Task A_scripted_outcome_ends_the_call_with_its_reason_after_ringing(SandboxCallScript script, string reason)
     {
         Sandbox.ScriptCall(VapiSeed.Customer, script);
-        var id = (string)(await VapiSeed.CreateCallAsync(Vapi, _assistantId, _phoneNumberId))["id"]!;
+        var id = (string)(await VapiSeed.CreateCallAsync(Vapi, AssistantId, PhoneNumberId))["id"]!;
         await Sandbox.AdvanceTimeAsync(TimeSpan.FromSeconds(4));
         var ringing = await GetCallAsync(id);
         await Sandbox.AdvanceTimeAsync(TimeSpan.FromSeconds(1));
@@ -126,7 +116,7 @@ public sealed class VapiCallProgressTests : Support.SandboxTest
     public async Task Scripts_match_the_customer_on_the_last_ten_digits()
     {
         Sandbox.ScriptCall("04155551234", SandboxCallScript.Busy());
-        var id = (string)(await VapiSeed.CreateCallAsync(Vapi, _assistantId, _phoneNumberId))["id"]!;
+        var id = (string)(await VapiSeed.CreateCallAsync(Vapi, AssistantId, PhoneNumberId))["id"]!;
         await Sandbox.AdvanceTimeAsync(TimeSpan.FromSeconds(5));
         Assert.That((string?)(await GetCallAsync(id))["endedReason"], Is.EqualTo("customer-busy"));
     }
@@ -135,7 +125,7 @@ public sealed class VapiCallProgressTests : Support.SandboxTest
     public async Task A_batch_answers_results_and_errors_for_bad_numbers()
     {
         var (status, body) = await SendAsync(Vapi, HttpMethod.Post, "call",
-            $$"""{"assistantId":"{{_assistantId}}","phoneNumberId":"{{_phoneNumberId}}","customers":[{"number":"+14155550001"},{"number":"4155550002"},{"number":"+14155550003","name":"Third"}]}""");
+            $$"""{"assistantId":"{{AssistantId}}","phoneNumberId":"{{PhoneNumberId}}","customers":[{"number":"+14155550001"},{"number":"4155550002"},{"number":"+14155550003","name":"Third"}]}""");
         Assert.Multiple(() =>
         {
             Assert.That(status, Is.EqualTo(HttpStatusCode.Created));
@@ -156,7 +146,7 @@ public sealed class VapiCallProgressTests : Support.SandboxTest
     public async Task A_single_customer_with_a_bad_number_is_refused_and_places_nothing()
     {
         var (status, body) = await SendAsync(Vapi, HttpMethod.Post, "call",
-            $$"""{"assistantId":"{{_assistantId}}","phoneNumberId":"{{_phoneNumberId}}","customer":{"number":"4155550002"} }""");
+            $$"""{"assistantId":"{{AssistantId}}","phoneNumberId":"{{PhoneNumberId}}","customer":{"number":"4155550002"} }""");
         Assert.Multiple(() =>
         {
             Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
@@ -169,7 +159,7 @@ public sealed class VapiCallProgressTests : Support.SandboxTest
     public async Task A_customer_number_without_the_E164_check_is_dialled()
     {
         var (status, body) = await SendAsync(Vapi, HttpMethod.Post, "call",
-            $$"""{"assistantId":"{{_assistantId}}","phoneNumberId":"{{_phoneNumberId}}","customer":{"number":"15557654321","numberE164CheckEnabled":false} }""");
+            $$"""{"assistantId":"{{AssistantId}}","phoneNumberId":"{{PhoneNumberId}}","customer":{"number":"15557654321","numberE164CheckEnabled":false} }""");
         Assert.Multiple(() =>
         {
             Assert.That(status, Is.EqualTo(HttpStatusCode.Created));
@@ -181,7 +171,7 @@ public sealed class VapiCallProgressTests : Support.SandboxTest
     public async Task A_schedule_plan_in_the_future_keeps_the_call_scheduled_until_then()
     {
         var (status, body) = await SendAsync(Vapi, HttpMethod.Post, "call",
-            $$"""{"assistantId":"{{_assistantId}}","phoneNumberId":"{{_phoneNumberId}}","customer":{"number":"{{VapiSeed.Customer}}"},"schedulePlan":{"earliestAt":"2026-01-23T11:00:00Z"} }""");
+            $$"""{"assistantId":"{{AssistantId}}","phoneNumberId":"{{PhoneNumberId}}","customer":{"number":"{{VapiSeed.Customer}}"},"schedulePlan":{"earliestAt":"2026-01-23T11:00:00Z"} }""");
         Assert.That(status, Is.EqualTo(HttpStatusCode.Created), body?.ToJsonString());
         var id = (string)body!["id"]!;
         await Sandbox.AdvanceTimeAsync(TimeSpan.FromMinutes(59));
@@ -209,7 +199,7 @@ public sealed class VapiCallProgressTests : Support.SandboxTest
     public async Task A_schedule_plan_in_the_past_places_the_call_at_once()
     {
         var (status, body) = await SendAsync(Vapi, HttpMethod.Post, "call",
-            $$"""{"assistantId":"{{_assistantId}}","phoneNumberId":"{{_phoneNumberId}}","customer":{"number":"{{VapiSeed.Customer}}"},"schedulePlan":{"earliestAt":"2026-01-23T09:00:00Z"} }""");
+            $$"""{"assistantId":"{{AssistantId}}","phoneNumberId":"{{PhoneNumberId}}","customer":{"number":"{{VapiSeed.Customer}}"},"schedulePlan":{"earliestAt":"2026-01-23T09:00:00Z"} }""");
         Assert.Multiple(() =>
         {
             Assert.That(status, Is.EqualTo(HttpStatusCode.Created));
@@ -221,7 +211,7 @@ public sealed class VapiCallProgressTests : Support.SandboxTest
     public async Task A_call_from_a_vapi_number_ends_at_once_with_get_transport_error()
     {
         var vapiNumber = await VapiSeed.PostAsync(Vapi, "phone-number", """{"provider":"vapi","sipUri":"sip:vx-agent@sip.vapi.ai"}""");
-        var call = await VapiSeed.CreateCallAsync(Vapi, _assistantId, (string)vapiNumber["id"]!);
+        var call = await VapiSeed.CreateCallAsync(Vapi, AssistantId, (string)vapiNumber["id"]!);
         Assert.Multiple(() =>
         {
             Assert.That((string?)call["status"], Is.EqualTo("ended"));
@@ -234,13 +224,13 @@ public sealed class VapiCallProgressTests : Support.SandboxTest
     [Test]
     public async Task The_assistant_of_the_phone_number_answers_when_the_call_names_none()
     {
-        var number = await VapiSeed.CreateNumberAsync(Vapi, "+918047490999", extra: $$""","assistantId":"{{_assistantId}}" """);
+        var number = await VapiSeed.CreateNumberAsync(Vapi, "+918047490999", extra: $$""","assistantId":"{{AssistantId}}" """);
         var (status, body) = await SendAsync(Vapi, HttpMethod.Post, "call",
             $$"""{"phoneNumberId":"{{number["id"]}}","customer":{"number":"{{VapiSeed.Customer}}"} }""");
         Assert.Multiple(() =>
         {
             Assert.That(status, Is.EqualTo(HttpStatusCode.Created));
-            Assert.That((string?)body!["assistantId"], Is.EqualTo(_assistantId));
+            Assert.That((string?)body!["assistantId"], Is.EqualTo(AssistantId));
         });
     }
 

@@ -4,22 +4,12 @@ using System.Text;
 namespace VapiExotel.Sandbox.Tests.Vapi;
 
 /// <summary>GET, list, PATCH and DELETE of calls, and ending a call through its control URL (vapi-api.md §5.1).</summary>
-public sealed class VapiCallResourceTests : Support.SandboxTest
+public sealed class VapiCallResourceTests : VapiCallTest
 {
-    private string _assistantId = null!;
-    private string _phoneNumberId = null!;
-
-    [SetUp]
-    public async Task CreateNumberAsync()
-    {
-        _assistantId = VapiSeed.AssistantId(Sandbox);
-        _phoneNumberId = (string)(await VapiSeed.CreateNumberAsync(Vapi))["id"]!;
-    }
-
     [Test]
     public async Task Get_returns_the_call_without_subscription_limits()
     {
-        var created = await VapiSeed.CreateCallAsync(Vapi, _assistantId, _phoneNumberId);
+        var created = await VapiSeed.CreateCallAsync(Vapi, AssistantId, PhoneNumberId);
         var (status, body) = await SendAsync(Vapi, HttpMethod.Get, $"call/{created["id"]}");
         Assert.Multiple(() =>
         {
@@ -36,20 +26,20 @@ public sealed class VapiCallResourceTests : Support.SandboxTest
     {
         var otherAssistant = Sandbox.Vapi.AddAssistant("Other");
         var otherNumber = (string)(await VapiSeed.CreateNumberAsync(Vapi, "+918047490999"))["id"]!;
-        var first = (string)(await VapiSeed.CreateCallAsync(Vapi, _assistantId, _phoneNumberId))["id"]!;
+        var first = (string)(await VapiSeed.CreateCallAsync(Vapi, AssistantId, PhoneNumberId))["id"]!;
         await Sandbox.AdvanceTimeAsync(TimeSpan.FromMilliseconds(10));
-        var second = (string)(await VapiSeed.CreateCallAsync(Vapi, otherAssistant, _phoneNumberId))["id"]!;
+        var second = (string)(await VapiSeed.CreateCallAsync(Vapi, otherAssistant, PhoneNumberId))["id"]!;
         await Sandbox.AdvanceTimeAsync(TimeSpan.FromMilliseconds(10));
-        var third = (string)(await VapiSeed.CreateCallAsync(Vapi, _assistantId, otherNumber))["id"]!;
+        var third = (string)(await VapiSeed.CreateCallAsync(Vapi, AssistantId, otherNumber))["id"]!;
 
         await Assert.MultipleAsync(async () =>
         {
             Assert.That(await ListAsync(string.Empty), Is.EqualTo(new[] { third, second, first }));
-            Assert.That(await ListAsync($"?assistantId={_assistantId}"), Is.EqualTo(new[] { third, first }));
-            Assert.That(await ListAsync($"?phoneNumberId={_phoneNumberId}"), Is.EqualTo(new[] { second, first }));
+            Assert.That(await ListAsync($"?assistantId={AssistantId}"), Is.EqualTo(new[] { third, first }));
+            Assert.That(await ListAsync($"?phoneNumberId={PhoneNumberId}"), Is.EqualTo(new[] { second, first }));
             Assert.That(await ListAsync($"?id={second}"), Is.EqualTo(new[] { second }));
             Assert.That(await ListAsync("?limit=1"), Is.EqualTo(new[] { third }));
-            Assert.That(await ListAsync($"?assistantId={_assistantId}&phoneNumberId={otherNumber}"), Is.EqualTo(new[] { third }));
+            Assert.That(await ListAsync($"?assistantId={AssistantId}&phoneNumberId={otherNumber}"), Is.EqualTo(new[] { third }));
             Assert.That(await ListAsync("?createdAtGt=2026-01-23T10:00:00.005Z"), Is.EqualTo(new[] { third, second }));
         });
     }
@@ -68,7 +58,7 @@ public sealed class VapiCallResourceTests : Support.SandboxTest
     [Test]
     public async Task Patch_renames_the_call()
     {
-        var created = await VapiSeed.CreateCallAsync(Vapi, _assistantId, _phoneNumberId);
+        var created = await VapiSeed.CreateCallAsync(Vapi, AssistantId, PhoneNumberId);
         var (status, body) = await SendAsync(Vapi, HttpMethod.Patch, $"call/{created["id"]}", """{"name":"follow-up"}""");
         var (_, got) = await SendAsync(Vapi, HttpMethod.Get, $"call/{created["id"]}");
         Assert.Multiple(() =>
@@ -82,7 +72,7 @@ public sealed class VapiCallResourceTests : Support.SandboxTest
     [Test]
     public async Task Patch_refuses_anything_but_the_name()
     {
-        var created = await VapiSeed.CreateCallAsync(Vapi, _assistantId, _phoneNumberId);
+        var created = await VapiSeed.CreateCallAsync(Vapi, AssistantId, PhoneNumberId);
         var (status, body) = await SendAsync(Vapi, HttpMethod.Patch, $"call/{created["id"]}", """{"status":"ended"}""");
         Assert.Multiple(() =>
         {
@@ -95,7 +85,7 @@ public sealed class VapiCallResourceTests : Support.SandboxTest
     [Test]
     public async Task Delete_returns_the_call_and_then_it_is_not_found()
     {
-        var created = await VapiSeed.CreateCallAsync(Vapi, _assistantId, _phoneNumberId);
+        var created = await VapiSeed.CreateCallAsync(Vapi, AssistantId, PhoneNumberId);
         var id = (string)created["id"]!;
         var (status, deleted) = await SendAsync(Vapi, HttpMethod.Delete, $"call/{id}");
         var (after, missing) = await SendAsync(Vapi, HttpMethod.Get, $"call/{id}");
@@ -128,7 +118,7 @@ public sealed class VapiCallResourceTests : Support.SandboxTest
     [Test]
     public async Task End_call_through_the_control_url_without_an_api_key_ends_it_as_manually_canceled()
     {
-        var created = await VapiSeed.CreateCallAsync(Vapi, _assistantId, _phoneNumberId);
+        var created = await VapiSeed.CreateCallAsync(Vapi, AssistantId, PhoneNumberId);
         await Sandbox.AdvanceTimeAsync(TimeSpan.FromSeconds(10));
         using var anonymous = new HttpClient();
         using var content = new StringContent("""{"type":"end-call"}""", Encoding.UTF8, "application/json");
@@ -152,7 +142,7 @@ public sealed class VapiCallResourceTests : Support.SandboxTest
     [Test]
     public async Task End_call_on_a_call_that_already_ended_changes_nothing()
     {
-        var created = await VapiSeed.CreateCallAsync(Vapi, _assistantId, _phoneNumberId);
+        var created = await VapiSeed.CreateCallAsync(Vapi, AssistantId, PhoneNumberId);
         await Sandbox.AdvanceTimeAsync(TimeSpan.FromMinutes(1));
         using var anonymous = new HttpClient();
         using var content = new StringContent("""{"type":"end-call"}""", Encoding.UTF8, "application/json");
@@ -169,7 +159,7 @@ public sealed class VapiCallResourceTests : Support.SandboxTest
     [Test]
     public async Task An_unknown_control_type_is_refused_with_400()
     {
-        var created = await VapiSeed.CreateCallAsync(Vapi, _assistantId, _phoneNumberId);
+        var created = await VapiSeed.CreateCallAsync(Vapi, AssistantId, PhoneNumberId);
         using var anonymous = new HttpClient();
         var (status, body) = await SendAsync(anonymous, HttpMethod.Post, (string)created["monitor"]!["controlUrl"]!, """{"type":"explode"}""");
         Assert.Multiple(() =>

@@ -4,23 +4,13 @@ using System.Text.Json;
 namespace VapiExotel.Sandbox.Tests.Vapi;
 
 /// <summary>What POST /call refuses (vapi-api.md §5.2): nothing is placed when it answers 400.</summary>
-public sealed class VapiCallValidationTests : Support.SandboxTest
+public sealed class VapiCallValidationTests : VapiCallTest
 {
-    private string _assistantId = null!;
-    private string _phoneNumberId = null!;
-
-    [SetUp]
-    public async Task CreateNumberAsync()
-    {
-        _assistantId = VapiSeed.AssistantId(Sandbox);
-        _phoneNumberId = (string)(await VapiSeed.CreateNumberAsync(Vapi))["id"]!;
-    }
-
     [Test]
     public async Task A_call_without_a_phone_number_is_refused()
     {
         var (status, body) = await SendAsync(Vapi, HttpMethod.Post, "call",
-            $$"""{"assistantId":"{{_assistantId}}","customer":{"number":"+14155551234"} }""");
+            $$"""{"assistantId":"{{AssistantId}}","customer":{"number":"+14155551234"} }""");
         AssertRefused(status, body);
         Assert.That((string?)body!["message"], Does.Contain("phoneNumberId"));
     }
@@ -30,7 +20,7 @@ public sealed class VapiCallValidationTests : Support.SandboxTest
     {
         var unknown = Guid.NewGuid().ToString();
         var (status, body) = await SendAsync(Vapi, HttpMethod.Post, "call",
-            $$"""{"assistantId":"{{_assistantId}}","phoneNumberId":"{{unknown}}","customer":{"number":"+14155551234"} }""");
+            $$"""{"assistantId":"{{AssistantId}}","phoneNumberId":"{{unknown}}","customer":{"number":"+14155551234"} }""");
         AssertRefused(status, body);
         Assert.That((string?)body!["message"], Does.Contain(unknown));
     }
@@ -40,7 +30,7 @@ public sealed class VapiCallValidationTests : Support.SandboxTest
     {
         var unknown = Guid.NewGuid().ToString();
         var (status, body) = await SendAsync(Vapi, HttpMethod.Post, "call",
-            $$"""{"assistantId":"{{unknown}}","phoneNumberId":"{{_phoneNumberId}}","customer":{"number":"+14155551234"} }""");
+            $$"""{"assistantId":"{{unknown}}","phoneNumberId":"{{PhoneNumberId}}","customer":{"number":"+14155551234"} }""");
         AssertRefused(status, body);
         Assert.That((string?)body!["message"], Does.Contain(unknown));
     }
@@ -49,7 +39,7 @@ public sealed class VapiCallValidationTests : Support.SandboxTest
     public async Task No_assistant_on_the_call_or_the_number_is_refused()
     {
         var (status, body) = await SendAsync(Vapi, HttpMethod.Post, "call",
-            $$"""{"phoneNumberId":"{{_phoneNumberId}}","customer":{"number":"+14155551234"} }""");
+            $$"""{"phoneNumberId":"{{PhoneNumberId}}","customer":{"number":"+14155551234"} }""");
         AssertRefused(status, body);
     }
 
@@ -57,7 +47,7 @@ public sealed class VapiCallValidationTests : Support.SandboxTest
     public async Task Both_customer_and_customers_are_refused()
     {
         var (status, body) = await SendAsync(Vapi, HttpMethod.Post, "call",
-            $$"""{"assistantId":"{{_assistantId}}","phoneNumberId":"{{_phoneNumberId}}","customer":{"number":"+14155551234"},"customers":[{"number":"+14155551235"}]}""");
+            $$"""{"assistantId":"{{AssistantId}}","phoneNumberId":"{{PhoneNumberId}}","customer":{"number":"+14155551234"},"customers":[{"number":"+14155551235"}]}""");
         AssertRefused(status, body);
     }
 
@@ -65,14 +55,14 @@ public sealed class VapiCallValidationTests : Support.SandboxTest
     public async Task Neither_customer_nor_customers_is_refused()
     {
         var (status, body) = await SendAsync(Vapi, HttpMethod.Post, "call",
-            $$"""{"assistantId":"{{_assistantId}}","phoneNumberId":"{{_phoneNumberId}}"}""");
+            $$"""{"assistantId":"{{AssistantId}}","phoneNumberId":"{{PhoneNumberId}}"}""");
         AssertRefused(status, body);
     }
 
     [Test]
     public async Task An_assistant_version_without_an_assistant_id_is_refused()
     {
-        var number = await VapiSeed.CreateNumberAsync(Vapi, "+918047490999", extra: $$""","assistantId":"{{_assistantId}}" """);
+        var number = await VapiSeed.CreateNumberAsync(Vapi, "+918047490999", extra: $$""","assistantId":"{{AssistantId}}" """);
         var (status, body) = await SendAsync(Vapi, HttpMethod.Post, "call",
             $$"""{"assistantVersion":"v3","phoneNumberId":"{{number["id"]}}","customer":{"number":"+14155551234"} }""");
         AssertRefused(status, body);
@@ -83,7 +73,7 @@ public sealed class VapiCallValidationTests : Support.SandboxTest
     public async Task An_assistant_version_with_an_assistant_id_is_accepted()
     {
         var (status, body) = await SendAsync(Vapi, HttpMethod.Post, "call",
-            $$"""{"assistantId":"{{_assistantId}}","assistantVersion":"v3","phoneNumberId":"{{_phoneNumberId}}","customer":{"number":"+14155551234"} }""");
+            $$"""{"assistantId":"{{AssistantId}}","assistantVersion":"v3","phoneNumberId":"{{PhoneNumberId}}","customer":{"number":"+14155551234"} }""");
         Assert.Multiple(() =>
         {
             Assert.That(status, Is.EqualTo(HttpStatusCode.Created));
@@ -95,7 +85,7 @@ public sealed class VapiCallValidationTests : Support.SandboxTest
     public async Task Two_answerers_are_refused()
     {
         var (status, body) = await SendAsync(Vapi, HttpMethod.Post, "call",
-            $$"""{"assistantId":"{{_assistantId}}","assistant":{"name":"inline"},"phoneNumberId":"{{_phoneNumberId}}","customer":{"number":"+14155551234"} }""");
+            $$"""{"assistantId":"{{AssistantId}}","assistant":{"name":"inline"},"phoneNumberId":"{{PhoneNumberId}}","customer":{"number":"+14155551234"} }""");
         AssertRefused(status, body);
     }
 
@@ -103,7 +93,7 @@ public sealed class VapiCallValidationTests : Support.SandboxTest
     public async Task An_unknown_property_is_refused_with_a_message_array()
     {
         var (status, body) = await SendAsync(Vapi, HttpMethod.Post, "call",
-            $$"""{"assistantId":"{{_assistantId}}","phoneNumberId":"{{_phoneNumberId}}","customer":{"number":"+14155551234","phone":"x"},"foo":1}""");
+            $$"""{"assistantId":"{{AssistantId}}","phoneNumberId":"{{PhoneNumberId}}","customer":{"number":"+14155551234","phone":"x"},"foo":1}""");
         AssertRefused(status, body);
         Assert.Multiple(() =>
         {
@@ -117,7 +107,7 @@ public sealed class VapiCallValidationTests : Support.SandboxTest
     public async Task A_schedule_plan_without_earliestAt_is_refused()
     {
         var (status, body) = await SendAsync(Vapi, HttpMethod.Post, "call",
-            $$"""{"assistantId":"{{_assistantId}}","phoneNumberId":"{{_phoneNumberId}}","customer":{"number":"+14155551234"},"schedulePlan":{"latestAt":"2026-01-24T00:00:00Z"} }""");
+            $$"""{"assistantId":"{{AssistantId}}","phoneNumberId":"{{PhoneNumberId}}","customer":{"number":"+14155551234"},"schedulePlan":{"latestAt":"2026-01-24T00:00:00Z"} }""");
         AssertRefused(status, body);
         Assert.That(body!["message"]!.AsArray().Select(m => (string?)m), Is.EqualTo(new[] { "schedulePlan.earliestAt should not be empty" }));
     }
@@ -126,7 +116,7 @@ public sealed class VapiCallValidationTests : Support.SandboxTest
     public async Task A_name_over_40_characters_is_refused()
     {
         var (status, body) = await SendAsync(Vapi, HttpMethod.Post, "call",
-            $$"""{"assistantId":"{{_assistantId}}","phoneNumberId":"{{_phoneNumberId}}","customer":{"number":"+14155551234"},"name":"{{new string('c', 41)}}"}""");
+            $$"""{"assistantId":"{{AssistantId}}","phoneNumberId":"{{PhoneNumberId}}","customer":{"number":"+14155551234"},"name":"{{new string('c', 41)}}"}""");
         AssertRefused(status, body);
         Assert.That(body!["message"]!.AsArray().Select(m => (string?)m), Is.EqualTo(new[] { "name must be shorter than or equal to 40 characters" }));
     }
