@@ -224,10 +224,7 @@ internal sealed partial class ExotelEmulator : IEmulator
             return SandboxResponse.Json(200, Envelope(request, 200, new JsonArray()));
         }
 
-        var others = string.Concat(request.Query
-            .Where(q => q.Key is not ("page_size" or "offset"))
-            .OrderBy(q => q.Key, StringComparer.Ordinal)
-            .Select(q => $"&{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}"));
+        var others = OtherQuery(request, "page_size", "offset");
         string Link(int at) => $"{request.Path}?offset={at.ToString(CultureInfo.InvariantCulture)}&page_size={pageSize.ToString(CultureInfo.InvariantCulture)}{others}";
         var metadata = new JsonObject
         {
@@ -239,6 +236,13 @@ internal sealed partial class ExotelEmulator : IEmulator
         extraMetadata?.Invoke(metadata);
         return SandboxResponse.Json(200, Envelope(request, 200, new JsonArray(items), metadata));
     }
+
+    /// <summary>The query parameters a page link keeps (all but the paging ones), each as <c>&amp;name=value</c>.</summary>
+    private static string OtherQuery(SandboxHttpRequest request, params string[] paging) =>
+        string.Concat(request.Query
+            .Where(q => !paging.Contains(q.Key, StringComparer.Ordinal))
+            .OrderBy(q => q.Key, StringComparer.Ordinal)
+            .Select(q => $"&{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}"));
 
     private static int QueryInt(SandboxHttpRequest request, string name, int fallback, int min, int max)
     {

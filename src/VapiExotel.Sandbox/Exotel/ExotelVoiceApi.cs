@@ -226,10 +226,7 @@ internal sealed partial class ExotelEmulator
         // The cursor is the index of the first call of the page (Exotel's are opaque; clients follow NextPageUri).
         var start = request.QueryValue("After") is { } after && int.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var a) ? a : 0;
         var page = matching.Skip(start).Take(pageSize).Select(c => (JsonNode)CallJson(c, request.Now, details: false)).ToArray();
-        var others = string.Concat(request.Query
-            .Where(q => q.Key is not ("After" or "Before"))
-            .OrderBy(q => q.Key, StringComparer.Ordinal)
-            .Select(q => $"&{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}"));
+        var others = OtherQuery(request, "After", "Before");
         string Link(int at) => $"{request.Path}?After={at.ToString(CultureInfo.InvariantCulture)}{others}";
         var metadata = new JsonObject
         {
