@@ -38,10 +38,10 @@ public sealed class VapiExotelSandbox : IAsyncDisposable
     /// <summary>A copy of the options the sandbox runs with: the accounts it accepts, among others. Changing it changes nothing.</summary>
     public VapiExotelSandboxOptions Options => _engine.Options.Snapshot();
 
-    /// <summary>The Exotel account's state, for the test to inspect and seed.</summary>
+    /// <summary>The Exotel account's state, for the test to inspect.</summary>
     public ExotelSandbox Exotel { get; }
 
-    /// <summary>The Vapi org's state, for the test to inspect and seed.</summary>
+    /// <summary>The Vapi org's state, for the test to inspect, and to add assistants to.</summary>
     public VapiSandbox Vapi { get; }
 
     /// <summary>The faults injected into requests.</summary>

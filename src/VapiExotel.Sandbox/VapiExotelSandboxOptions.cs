@@ -31,10 +31,14 @@ public sealed class VapiExotelSandboxOptions
     /// The ExoPhones of the Exotel account: a Voice API call's <c>CallerId</c> must be one of them, as Exotel
     /// requires. Empty accepts any caller id.
     /// </summary>
-    public IList<string> ExoPhones { get; } = ["+918047490924"];
+    public IList<string> ExoPhones { get; set; } = ["+918047490924"];
 
-    /// <summary>The names of the Vapi assistants the sandbox starts with (at least one, so that calls can be placed at once).</summary>
-    public IList<string> Assistants { get; } = ["Sandbox Assistant"];
+    /// <summary>
+    /// The names of the Vapi assistants the sandbox starts with, in order (at least one, so that calls can be placed
+    /// at once). Assign a new list to replace the default one (<c>Assistants = ["Mine"]</c>); a collection
+    /// initializer adds to it.
+    /// </summary>
+    public IList<string> Assistants { get; set; } = ["Sandbox Assistant"];
 
     /// <summary>The SIP domain of the emulated Vapi region (<c>sip.vapi.ai</c>; <c>sip.eu.vapi.ai</c> for EU), which Vapi SIP URIs must use.</summary>
     public string VapiSipDomain { get; set; } = "sip.vapi.ai";
@@ -60,6 +64,9 @@ public sealed class VapiExotelSandboxOptions
     /// <summary>How calls progress when no script was set for the number called.</summary>
     public SandboxCallScript DefaultCallScript { get; set; } = SandboxCallScript.Answered();
 
+    /// <summary>How long each attempt to deliver a callback may take: 15 seconds, the time Exotel gives a receiver to answer.</summary>
+    public TimeSpan CallbackTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>How many requests the request log keeps (the oldest go first).</summary>
     public int RequestLogCapacity { get; set; } = 10_000;
 
@@ -77,6 +84,11 @@ public sealed class VapiExotelSandboxOptions
         Require(ExotelApiToken, nameof(ExotelApiToken));
         Require(VapiApiKey, nameof(VapiApiKey));
         Require(VapiSipDomain, nameof(VapiSipDomain));
+        if (ExoPhones is null)
+        {
+            throw new ArgumentException("ExoPhones must not be null (an empty list accepts any caller id).", nameof(ExoPhones));
+        }
+
         foreach (var phone in ExoPhones)
         {
             if (phone is null || !AddressRules.IsE164(phone))
@@ -85,14 +97,19 @@ public sealed class VapiExotelSandboxOptions
             }
         }
 
-        if (Assistants.Any(string.IsNullOrWhiteSpace))
+        if (Assistants is null || Assistants.Count == 0 || Assistants.Any(string.IsNullOrWhiteSpace))
         {
-            throw new ArgumentException("Assistants must not hold empty names.", nameof(Assistants));
+            throw new ArgumentException("Assistants must hold at least one name, and no empty ones.", nameof(Assistants));
         }
 
         Positive(ExotelRequestsPerMinute, nameof(ExotelRequestsPerMinute));
         Positive(VapiConcurrencyLimit, nameof(VapiConcurrencyLimit));
         Positive(RequestLogCapacity, nameof(RequestLogCapacity));
+        if (CallbackTimeout <= TimeSpan.Zero || CallbackTimeout > TimeSpan.FromMinutes(5))
+        {
+            throw new ArgumentException($"CallbackTimeout must be more than zero and at most 5 minutes; got {CallbackTimeout}.", nameof(CallbackTimeout));
+        }
+
         if (ExotelLateFieldsDelay < TimeSpan.Zero)
         {
             throw new ArgumentException("ExotelLateFieldsDelay must not be negative.", nameof(ExotelLateFieldsDelay));
@@ -123,24 +140,10 @@ public sealed class VapiExotelSandboxOptions
             ExotelLateFieldsDelay = ExotelLateFieldsDelay,
             DefaultCallScript = DefaultCallScript,
             RequestLogCapacity = RequestLogCapacity,
-        }.WithLists(ExoPhones, Assistants);
-    }
-
-    private VapiExotelSandboxOptions WithLists(IEnumerable<string> exoPhones, IEnumerable<string> assistants)
-    {
-        ExoPhones.Clear();
-        Assistants.Clear();
-        foreach (var phone in exoPhones)
-        {
-            ExoPhones.Add(phone);
-        }
-
-        foreach (var name in assistants)
-        {
-            Assistants.Add(name);
-        }
-
-        return this;
+            CallbackTimeout = CallbackTimeout,
+            ExoPhones = ExoPhones is null ? null! : [.. ExoPhones],
+            Assistants = Assistants is null ? null! : [.. Assistants],
+        };
     }
 
     private static void Require(string? value, string name)

@@ -6,26 +6,28 @@ namespace VapiExotel.Sandbox.Calls;
 
 /// <summary>
 /// Sends callbacks, only ever to loopback: the address must be loopback before anything is sent, and the socket
-/// connects only to loopback addresses whatever a name resolves to. Callbacks go one at a time, in the order they
-/// fell due (retries included), so that a receiver sees a call's events in order, as the services send them.
+/// connects only to loopback addresses whatever a name resolves to. Callbacks to one receiver (scheme, host and port)
+/// go one at a time, in the order they fell due (retries included), so that it sees a call's events in order, as the
+/// services send them; a receiver that hangs delays only its own callbacks, each attempt for at most the timeout.
 /// </summary>
 internal sealed class CallbackDispatcher : IDisposable
 {
     private readonly object _gate = new();
     private readonly List<SandboxCallback> _all = [];
-    private Task _tail = Task.CompletedTask;
+    private readonly Dictionary<string, Task> _tails = new(StringComparer.OrdinalIgnoreCase);
+    private readonly CancellationTokenSource _stopping = new();
     private readonly HttpClient _http;
 
-    public CallbackDispatcher()
+    public CallbackDispatcher(TimeSpan attemptTimeout)
     {
         var handler = new SocketsHttpHandler
         {
             UseProxy = false,
             AllowAutoRedirect = false,
-            ConnectTimeout = TimeSpan.FromSeconds(5),
+            ConnectTimeout = attemptTimeout,
             ConnectCallback = ConnectLoopbackOnlyAsync,
         };
-        _http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(15) };   // Exotel waits 15 s for a 2xx
+        _http = new HttpClient(handler) { Timeout = attemptTimeout };
     }
 
     public IReadOnlyList<SandboxCallback> All
@@ -43,12 +45,12 @@ internal sealed class CallbackDispatcher : IDisposable
         url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
         && (url.IsLoopback || (IPAddress.TryParse(url.IdnHost, out var ip) && IPAddress.IsLoopback(ip)));
 
-    /// <summary>Queues callbacks for sending; called outside the state lock. <see cref="DrainAsync"/> waits until every one queued is sent.</summary>
+    /// <summary>Queues callbacks for sending, in order; called under the state lock, so that outboxes never overtake one another.</summary>
     public void Send(IEnumerable<SandboxCallback> callbacks)
     {
-        foreach (var callback in callbacks)
+        lock (_gate)
         {
-            lock (_gate)
+            foreach (var callback in callbacks)
             {
                 _all.Add(callback);
                 if (!IsLoopback(callback.Url))
@@ -57,25 +59,27 @@ internal sealed class CallbackDispatcher : IDisposable
                     continue;
                 }
 
-                _tail = DeliverAfterAsync(_tail, callback);
+                var receiver = callback.Url.GetLeftPart(UriPartial.Authority);
+                _tails[receiver] = DeliverAfterAsync(_tails.GetValueOrDefault(receiver) ?? Task.CompletedTask, callback);
             }
         }
     }
 
+    /// <summary>Waits until every callback queued so far (and any queued meanwhile) has been sent or given up.</summary>
     public async Task DrainAsync()
     {
         while (true)
         {
-            Task tail;
+            Task[] tails;
             lock (_gate)
             {
-                tail = _tail;
+                tails = [.. _tails.Values];
             }
 
-            await tail.ConfigureAwait(false);
+            await Task.WhenAll(tails).ConfigureAwait(false);
             lock (_gate)
             {
-                if (ReferenceEquals(tail, _tail))
+                if (_tails.Values.All(t => t.IsCompleted))
                 {
                     return;
                 }
@@ -83,13 +87,22 @@ internal sealed class CallbackDispatcher : IDisposable
         }
     }
 
-    public void Dispose() => _http.Dispose();
+    /// <summary>Stops sending: attempts in flight are cancelled, queued ones are given up.</summary>
+    public void Stop() => _stopping.Cancel();
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _http.Dispose();
+        _stopping.Dispose();
+    }
 
     private async Task DeliverAfterAsync(Task previous, SandboxCallback callback)
     {
-        await previous.ConfigureAwait(false);
+        // Deliveries never fault (every failure is recorded as an attempt), so the chain cannot be poisoned.
+        await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await Task.Yield();
-        for (var attempt = 0; attempt < callback.MaxAttempts; attempt++)
+        for (var attempt = 0; attempt < callback.MaxAttempts && !_stopping.IsCancellationRequested; attempt++)
         {
             int status;
             try
@@ -104,12 +117,13 @@ internal sealed class CallbackDispatcher : IDisposable
                     request.Headers.TryAddWithoutValidation(name, value);
                 }
 
-                using var response = await _http.SendAsync(request).ConfigureAwait(false);
+                using var response = await _http.SendAsync(request, _stopping.Token).ConfigureAwait(false);
                 status = (int)response.StatusCode;
             }
-            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException or ObjectDisposedException)
+#pragma warning disable CA1031 // An unreachable, slow or broken receiver is an attempt without an answer, whatever the exception.
+            catch (Exception)
+#pragma warning restore CA1031
             {
-                // Unreachable, too slow, or the sandbox is stopping: an attempt without an answer.
                 status = 0;
             }
 
@@ -126,13 +140,9 @@ internal sealed class CallbackDispatcher : IDisposable
         var addresses = IPAddress.TryParse(context.DnsEndPoint.Host, out var literal)
             ? [literal]
             : await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, cancellationToken).ConfigureAwait(false);
-        var loopback = addresses.Where(IPAddress.IsLoopback).ToArray();
-        if (loopback.Length == 0)
-        {
-            throw new HttpRequestException($"{context.DnsEndPoint.Host} is not a loopback address; the sandbox connects only to loopback.");
-        }
-
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        var loopback = addresses.FirstOrDefault(IPAddress.IsLoopback)
+                       ?? throw new HttpRequestException($"{context.DnsEndPoint.Host} is not a loopback address; the sandbox connects only to loopback.");
+        var socket = new Socket(loopback.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
             await socket.ConnectAsync(loopback, context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);

@@ -43,7 +43,7 @@ public sealed class SandboxCallback
     /// <summary>The body as UTF-8 text.</summary>
     public string BodyText => Encoding.UTF8.GetString(Body.Span);
 
-    /// <summary>Extra headers sent with it (a Vapi server's <c>headers</c>).</summary>
+    /// <summary>Extra headers sent with it (a Vapi server's <c>headers</c>, which may hold the receiver's secret: never printed by <see cref="ToString"/>).</summary>
     public IReadOnlyDictionary<string, string> Headers { get; }
 
     /// <summary>How many attempts the service makes (Exotel retries twice; Vapi does not retry without a backoff plan).</summary>
@@ -93,7 +93,7 @@ public sealed class SandboxCallback
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{Api} {Event} → {Url.GetLeftPart(UriPartial.Path)}: {(SkippedReason ?? (Delivered ? "delivered" : $"not delivered after {Attempts} attempt(s)"))}";
+        $"{Api} {Event} → {Url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped)}: {(SkippedReason ?? (Delivered ? "delivered" : $"not delivered after {Attempts} attempt(s)"))}";
 
     internal void Skip(string reason)
     {

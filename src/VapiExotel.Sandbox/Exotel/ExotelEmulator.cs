@@ -103,7 +103,8 @@ internal sealed partial class ExotelEmulator : IEmulator
         }
         else
         {
-            var errorCode = status switch { 429 => 1030, 401 => 1010, 404 => 1000, _ => status };
+            // Exotel's v2 error codes are 10xx; a 5xx carries none (null), rather than one the service never sends.
+            var errorCode = status switch { 429 => 1030, 401 => 1010, 404 => 1000, _ => 0 };
             response = V2Error(request, new ExotelError(status, status, errorCode, message, message));
         }
 
@@ -185,7 +186,7 @@ internal sealed partial class ExotelEmulator : IEmulator
     private static JsonObject FailureItem(ExotelError e) => new()
     {
         ["code"] = e.Code,
-        ["error_data"] = new JsonObject { ["code"] = e.ErrorCode, ["message"] = e.ErrorMessage, ["description"] = e.Message },
+        ["error_data"] = new JsonObject { ["code"] = e.ErrorCode == 0 ? null : e.ErrorCode, ["message"] = e.ErrorMessage, ["description"] = e.Message },
         ["status"] = "failure",
         ["data"] = null,
     };

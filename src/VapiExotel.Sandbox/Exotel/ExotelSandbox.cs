@@ -20,7 +20,7 @@ public sealed class ExotelSandbox
     public IReadOnlyList<JsonObject> Trunks => Read(e => e.Trunks.ConvertAll(t => t.ToJson(e.AccountSid)));
 
     /// <summary>The Voice API calls, oldest first, with their details, as they stand now.</summary>
-    public IReadOnlyList<JsonObject> Calls => Read(e => e.CallSnapshots(_engine.Clock.GetUtcNow()));
+    public IReadOnlyList<JsonObject> Calls => Read(e => e.CallSnapshots(_engine.Clock.UtcNow));
 
     /// <summary>A trunk's phone-number mappings.</summary>
     /// <param name="trunkSid">The trunk SID.</param>

@@ -219,7 +219,14 @@ internal sealed partial class ExotelEmulator
             .Where(m => m.PhoneNumber == number)
             .Select(m => new JsonObject { ["exophone"] = m.PhoneNumber, ["trunk_sid"] = m.TrunkSid, ["phone_number_id"] = m.Id, ["mode"] = m.Mode ?? "pstn" })
             .ToList();
-        return Page(request, maps);
+
+        // Exotel documents one bare object; several mappings (a broken setup Exotel allows) come as a list envelope.
+        return maps.Count switch
+        {
+            0 => throw ExotelError.NotFound(),
+            1 => SandboxResponse.Json(200, maps[0]),
+            _ => Page(request, maps),
+        };
     }
 
     private static string PhoneNumber(string? number)
@@ -412,18 +419,21 @@ internal sealed partial class ExotelEmulator
             throw ExotelError.Mandatory("Destinations");
         }
 
+        // The whole body is parsed before anything is applied, as Exotel's service does: a malformed item fails the
+        // request (1007) with nothing added.
+        var destinations = list.Select(node => node is JsonObject item
+                ? Text(item, "destination", "DestinationUri")
+                : throw ExotelError.Unparsable("json: cannot unmarshal non-object into Go struct field CreateDestinationUriRequest.destinations of type DestinationUri"))
+            .ToList();
         var items = new List<JsonObject>(list.Count);
-        foreach (var node in list)
+        foreach (var destination in destinations)
         {
             try
             {
-                var destination = node is JsonObject item
-                    ? Text(item, "destination", "DestinationUri")
-                    : throw ExotelError.Unparsable("json: cannot unmarshal non-object into Go struct field CreateDestinationUriRequest.destinations of type DestinationUri");
                 var record = AddDestination(trunk, destination, request.Now);
                 items.Add(SuccessItem(record.ToJson()));
             }
-            catch (ExotelError e) when (e.ErrorCode != 1007)
+            catch (ExotelError e)
             {
                 items.Add(FailureItem(e));
             }

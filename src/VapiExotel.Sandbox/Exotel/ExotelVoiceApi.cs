@@ -194,13 +194,17 @@ internal sealed partial class ExotelEmulator
         var pageSize = request.QueryValue("PageSize") is { } size
             ? int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 100 ? n : throw Bad("PageSize must be 1 to 100")
             : 50;
-        var sids = List(request.QueryValue("Sid"));
-        var to = List(request.QueryValue("To"));
-        var from = List(request.QueryValue("From"));
-        var phoneNumbers = List(request.QueryValue("PhoneNumber"));
+        var sids = List(request.QueryValue("Sid"), "Sid", 100);
+        var to = List(request.QueryValue("To"), "To", 5);
+        var from = List(request.QueryValue("From"), "From", 5);
+        var phoneNumbers = List(request.QueryValue("PhoneNumber"), "PhoneNumber", 5);
         var status = request.QueryValue("Status");
         var direction = request.QueryValue("Direction");
         var (createdFrom, createdTo) = Range(request.QueryValue("DateCreated"), "DateCreated", ParseIst);
+        if (createdFrom is { } rangeStart && createdTo is { } rangeEnd && rangeEnd - rangeStart > TimeSpan.FromDays(31))
+        {
+            throw Bad("DateCreated may span at most one month per request");
+        }
         var (minDuration, maxDuration) = Range(request.QueryValue("Duration"), "Duration", ParseSeconds);
         var (minPrice, maxPrice) = Range(request.QueryValue("Price"), "Price", ParsePrice);
         var oldestFirst = request.QueryValue("SortBy") is "DateCreated:asc";
@@ -223,20 +227,26 @@ internal sealed partial class ExotelEmulator
             matching.Reverse();
         }
 
-        // The cursor is the index of the first call of the page (Exotel's are opaque; clients follow NextPageUri).
-        var start = request.QueryValue("After") is { } after && int.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var a) ? a : 0;
-        var page = matching.Skip(start).Take(pageSize).Select(c => (JsonNode)CallJson(c, request.Now, details: false)).ToArray();
+        // Cursors name a call (Exotel's are opaque; clients follow the links): After=sid is the page after that call,
+        // Before=sid the page before it, so that calls placed meanwhile never shift a page onto rows already seen.
+        int Position(string cursor) =>
+            matching.FindIndex(c => c.Sid == cursor) is var i and >= 0 ? i : throw Bad($"Invalid cursor '{cursor}'");
+        var start = request.QueryValue("After") is { Length: > 0 } after ? Position(after) + 1
+            : request.QueryValue("Before") is { Length: > 0 } before ? Math.Max(0, Position(before) - pageSize)
+            : 0;
+        var end = request.QueryValue("Before") is { Length: > 0 } b && request.QueryValue("After") is null ? Position(b) : Math.Min(matching.Count, start + pageSize);
+        var page = matching.GetRange(start, end - start);
         var others = OtherQuery(request, "After", "Before");
-        string Link(int at) => $"{request.Path}?After={at.ToString(CultureInfo.InvariantCulture)}{others}";
         var metadata = new JsonObject
         {
             ["Total"] = matching.Count,
             ["PageSize"] = pageSize,
-            ["FirstPageUri"] = Link(0),
-            ["PrevPageUri"] = start > 0 ? Link(Math.Max(0, start - pageSize)) : null,
-            ["NextPageUri"] = start + pageSize < matching.Count ? Link(start + pageSize) : null,
+            ["FirstPageUri"] = $"{request.Path}?{others.TrimStart('&')}".TrimEnd('?'),
+            ["PrevPageUri"] = start > 0 && page.Count > 0 ? $"{request.Path}?Before={page[0].Sid}{others}" : null,
+            ["NextPageUri"] = end < matching.Count && page.Count > 0 ? $"{request.Path}?After={page[^1].Sid}{others}" : null,
         };
-        return SandboxResponse.Json(200, new JsonObject { ["Metadata"] = metadata, ["Calls"] = new JsonArray(page) });
+        var calls = page.Select(c => (JsonNode)CallJson(c, request.Now, details: false)).ToArray();
+        return SandboxResponse.Json(200, new JsonObject { ["Metadata"] = metadata, ["Calls"] = new JsonArray(calls) });
     }
 
     private bool Settled(ExotelCallRecord call, DateTimeOffset now) => now >= call.EndedAt + _options.ExotelLateFieldsDelay;
@@ -283,7 +293,11 @@ internal sealed partial class ExotelEmulator
     private static double? ParsePrice(string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) ? p : null;
 
-    private static string[]? List(string? value) => string.IsNullOrEmpty(value) ? null : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    private static string[]? List(string? value, string field, int max)
+    {
+        var values = string.IsNullOrEmpty(value) ? null : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return values is { Length: var count } && count > max ? throw Bad($"{field} takes at most {max.ToString(CultureInfo.InvariantCulture)} values") : values;
+    }
 
     /// <summary>The call as Exotel shows it at <paramref name="now"/>: IST dates, national numbers, late fields still null for a while after the end.</summary>
     private JsonObject CallJson(ExotelCallRecord call, DateTimeOffset now, bool details)
@@ -363,7 +377,8 @@ internal sealed partial class ExotelEmulator
             new("RecordingUrl", eventType == "terminal" ? RecordingUrl(call) : null),
         };
         var legs = new List<(long OnCall, string? Status)>();
-        if (call.Events.Count > 0)
+        var extended = call.Events.Count > 0 && call.To is not null;   // the extra fields need both From and To (§8.6)
+        if (extended)
         {
             fields.AddRange(
             [
@@ -391,7 +406,7 @@ internal sealed partial class ExotelEmulator
                 json[name] = name == "ConversationDuration" ? long.Parse(value!, CultureInfo.InvariantCulture) : value;
             }
 
-            if (call.Events.Count > 0)
+            if (extended)
             {
                 json["Legs"] = new JsonArray([.. legs.Select(l => (JsonNode)new JsonObject { ["OnCallDuration"] = l.OnCall, ["Status"] = l.Status, ["AnsweredBy"] = "NA" })]);
             }

@@ -33,6 +33,11 @@ internal static class Program
             e.Cancel = true;
             stop.Cancel();
         };
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;   // stop the sandbox cleanly, as on Ctrl+C
+            stop.Cancel();
+        });
 
         var options = new VapiExotelSandboxOptions { ClockMode = SandboxClockMode.RealTime };
         var sandbox = await VapiExotelSandbox.StartAsync(options, exotelPort, vapiPort, stop.Token).ConfigureAwait(false);

@@ -29,8 +29,9 @@ internal sealed class SandboxEngine : IAsyncDisposable
         Clock = new SandboxClock(options.ClockMode, options.StartTime);
         Scripts = new CallScripts(options.DefaultCallScript);
         Log = new RequestLog(options.RequestLogCapacity);
+        Callbacks = new CallbackDispatcher(options.CallbackTimeout);
         Exotel = new ExotelEmulator(options, Scripts);
-        Vapi = new VapiEmulator(options, Scripts, Clock.GetUtcNow());
+        Vapi = new VapiEmulator(options, Scripts, Clock.UtcNow);
     }
 
     public object Gate { get; } = new();
@@ -45,7 +46,7 @@ internal sealed class SandboxEngine : IAsyncDisposable
 
     public SandboxFaults Faults { get; } = new();
 
-    public CallbackDispatcher Callbacks { get; } = new();
+    public CallbackDispatcher Callbacks { get; }
 
     public ExotelEmulator Exotel { get; }
 
@@ -67,6 +68,7 @@ internal sealed class SandboxEngine : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, exotelPort, o => exotel = o);
             kestrel.Listen(IPAddress.Loopback, vapiPort, o => vapi = o);
         });
+        _exotelPort = exotelPort;   // known before start when fixed, so that no early request is misrouted
         _app = builder.Build();
         _app.Run(HandleAsync);
         await _app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -88,17 +90,19 @@ internal sealed class SandboxEngine : IAsyncDisposable
         var outbox = new List<SandboxCallback>();
         lock (Gate)
         {
-            var now = Clock.GetUtcNow();
+            var now = Clock.UtcNow;
             Exotel.Progress(now, outbox);
             Vapi.Progress(now, outbox);
-        }
 
-        Callbacks.Send(outbox.OrderBy(c => c.DueAt));
+            // Queued under the lock, so that a later outbox can never be queued before an earlier one.
+            Callbacks.Send(outbox.OrderBy(c => c.DueAt));
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
+        Callbacks.Stop();
         if (_pump is not null)
         {
             await _pump.ConfigureAwait(false);
@@ -122,7 +126,16 @@ internal sealed class SandboxEngine : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                Progress();
+                try
+                {
+                    Progress();
+                }
+#pragma warning disable CA1031 // A sandbox defect must not stop time; requests still see it through their answers.
+                catch (Exception) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+                {
+                    // Keep going.
+                }
             }
         }
         catch (OperationCanceledException)
@@ -158,12 +171,15 @@ internal sealed class SandboxEngine : IAsyncDisposable
             }
         }
 
-        var entry = new SandboxRequest(Log.NextSequence(), emulator.Api, http.Method, http.Path.Value ?? "/", http.QueryString.Value ?? string.Empty, Headers(http), body, Clock.GetUtcNow());
-        Log.Add(entry);
+        var path = http.Path.Value ?? "/";
+        var rule = Faults.Find(emulator.Api, http.Method, path);
+        var logged = SecretScrubber.Scrub(body, http.ContentType);
+        var entry = Log.Add(sequence => new SandboxRequest(
+            sequence, emulator.Api, http.Method, path, http.QueryString.Value ?? string.Empty, Headers(http), logged, Clock.UtcNow, rule?.Fault.Kind));
         var request = new SandboxHttpRequest
         {
             Method = http.Method,
-            Path = http.Path.Value ?? "/",
+            Path = path,
             Query = http.Query,
             Headers = http.Headers,
             Body = body,
@@ -172,8 +188,6 @@ internal sealed class SandboxEngine : IAsyncDisposable
             BaseAddress = baseAddress,
         };
 
-        var rule = Faults.Find(emulator.Api, request.Method, request.Path);
-        entry.Fault = rule?.Fault.Kind;
         if (rule is { AfterProcessing: false } && !await ApplyFaultAsync(context, rule.Fault, emulator, request, entry, aborted.Token).ConfigureAwait(false))
         {
             return;
@@ -194,7 +208,7 @@ internal sealed class SandboxEngine : IAsyncDisposable
         SandboxResponse response;
         lock (Gate)
         {
-            var now = Clock.GetUtcNow();
+            var now = Clock.UtcNow;
             Exotel.Progress(now, outbox);
             Vapi.Progress(now, outbox);
             var timed = new SandboxHttpRequest
@@ -221,9 +235,9 @@ internal sealed class SandboxEngine : IAsyncDisposable
 
             Exotel.Progress(now, outbox);
             Vapi.Progress(now, outbox);
+            Callbacks.Send(outbox.OrderBy(c => c.DueAt));
         }
 
-        Callbacks.Send(outbox.OrderBy(c => c.DueAt));
         return response;
     }
 
@@ -234,7 +248,14 @@ internal sealed class SandboxEngine : IAsyncDisposable
         {
             case SandboxFaultKind.Latency:
                 await Delay(fault.Delay, cancellationToken).ConfigureAwait(false);
-                return !cancellationToken.IsCancellationRequested;
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    // Cut short (the client left, or the sandbox is stopping): no answer at all, never an empty 200.
+                    context.Abort();
+                    return false;
+                }
+
+                return true;
             case SandboxFaultKind.RateLimited or SandboxFaultKind.ServerError:
                 SandboxResponse response;
                 lock (Gate)

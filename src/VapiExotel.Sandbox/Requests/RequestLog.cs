@@ -7,17 +7,19 @@ internal sealed class RequestLog(int capacity)
     private readonly Queue<SandboxRequest> _entries = new();
     private long _sequence;
 
-    public long NextSequence() => Interlocked.Increment(ref _sequence);
-
-    public void Add(SandboxRequest request)
+    /// <summary>Numbers and appends an entry in one step, so that the log is always in sequence order.</summary>
+    public SandboxRequest Add(Func<long, SandboxRequest> create)
     {
         lock (_gate)
         {
+            var request = create(++_sequence);
             _entries.Enqueue(request);
             while (_entries.Count > capacity)
             {
                 _entries.Dequeue();
             }
+
+            return request;
         }
     }
 

@@ -8,8 +8,10 @@ public sealed class SandboxRequest
     private readonly byte[] _body;
     private int _status;
 
-    internal SandboxRequest(long sequence, SandboxApi api, string method, string path, string query, IReadOnlyDictionary<string, string> headers, byte[] body, DateTimeOffset receivedAt)
+    internal SandboxRequest(
+        long sequence, SandboxApi api, string method, string path, string query, IReadOnlyDictionary<string, string> headers, byte[] body, DateTimeOffset receivedAt, SandboxFaultKind? fault)
     {
+        Fault = fault;
         Sequence = sequence;
         Api = api;
         Method = method;
@@ -38,10 +40,13 @@ public sealed class SandboxRequest
     /// <summary>The headers; the <c>Authorization</c> value keeps only its scheme (<c>Basic ***</c>).</summary>
     public IReadOnlyDictionary<string, string> Headers { get; }
 
-    /// <summary>The body's bytes.</summary>
+    /// <summary>
+    /// The body's bytes, with its secrets replaced by <c>***</c>: passwords, tokens and secrets, and the values of a
+    /// webhook server's <c>headers</c>. A body without any is kept byte for byte.
+    /// </summary>
     public ReadOnlyMemory<byte> Body => _body;
 
-    /// <summary>The body as UTF-8 text.</summary>
+    /// <summary>The body as UTF-8 text, secrets replaced as in <see cref="Body"/>.</summary>
     public string BodyText => Encoding.UTF8.GetString(_body);
 
     /// <summary>When it arrived, on the sandbox clock.</summary>
@@ -55,7 +60,7 @@ public sealed class SandboxRequest
     }
 
     /// <summary>The fault injected into it, if any.</summary>
-    public SandboxFaultKind? Fault { get; internal set; }
+    public SandboxFaultKind? Fault { get; }
 
     /// <summary>The request line and its answer; never the body or credentials.</summary>
     /// <returns>A short description.</returns>

@@ -193,12 +193,14 @@ internal sealed partial class VapiEmulator : IEmulator
 
     // ---- shared request handling -------------------------------------------------------------------------------
 
-    private static JsonObject Body(SandboxHttpRequest request, Dto dto)
+    private static JsonObject Body(SandboxHttpRequest request, Dto dto, params string[] notNull)
     {
+        // Nest's JSON body parser reads only JSON; any other content type arrives as an empty body.
+        var json = request.ContentType?.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase) == true;
         JsonNode? node;
         try
         {
-            node = request.Body.Length == 0 ? new JsonObject() : JsonNode.Parse(request.Body);
+            node = request.Body.Length == 0 || !json ? new JsonObject() : JsonNode.Parse(request.Body);
         }
         catch (JsonException e)
         {
@@ -207,6 +209,14 @@ internal sealed partial class VapiEmulator : IEmulator
 
         var body = node as JsonObject ?? throw new VapiError(400, "The request body must be a JSON object");
         Validate(body, dto);
+
+        // A PATCH may clear optional members with null, but not the ones every resource of the kind must have.
+        var nulls = notNull.Where(name => body.ContainsKey(name) && body[name] is null).Select(name => $"{name} should not be null").ToList();
+        if (nulls.Count > 0)
+        {
+            throw new VapiError(400, nulls);
+        }
+
         return body;
     }
 
@@ -330,7 +340,7 @@ internal sealed partial class VapiEmulator : IEmulator
     private SandboxResponse UpdateCredential(SandboxHttpRequest request, RouteValues values)
     {
         var record = Find(Credentials, values, "Credential");
-        var body = Body(request, VapiSchemas.UpdateCredential);
+        var body = Body(request, VapiSchemas.UpdateCredential, "provider", "gateways");
         if (body["provider"] is { } provider && (string?)provider != record.Provider)
         {
             throw new VapiError(400, "provider cannot be changed");
@@ -445,7 +455,9 @@ internal sealed partial class VapiEmulator : IEmulator
     private SandboxResponse UpdatePhoneNumber(SandboxHttpRequest request, RouteValues values)
     {
         var record = Find(PhoneNumbers, values, "Phone number");
-        var body = Body(request, record.Provider == "vapi" ? VapiSchemas.UpdateVapiNumber : VapiSchemas.UpdateByoNumber);
+        var body = record.Provider == "vapi"
+            ? Body(request, VapiSchemas.UpdateVapiNumber, "provider")
+            : Body(request, VapiSchemas.UpdateByoNumber, "provider", "credentialId");
         if (body["provider"] is { } provider && (string?)provider != record.Provider)
         {
             throw new VapiError(400, "provider cannot be changed");

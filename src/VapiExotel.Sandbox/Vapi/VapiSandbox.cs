@@ -26,7 +26,7 @@ public sealed class VapiSandbox
     public IReadOnlyList<JsonObject> Assistants => Read(e => e.Assistants.ConvertAll(r => r.ToJson(e.OrgId)));
 
     /// <summary>The calls, oldest first, as they stand now (deleted ones left out).</summary>
-    public IReadOnlyList<JsonObject> Calls => Read(e => e.CallSnapshots(_engine.Clock.GetUtcNow()));
+    public IReadOnlyList<JsonObject> Calls => Read(e => e.CallSnapshots(_engine.Clock.UtcNow));
 
     /// <summary>Adds an assistant.</summary>
     /// <param name="name">Its name.</param>
@@ -36,7 +36,7 @@ public sealed class VapiSandbox
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         lock (_engine.Gate)
         {
-            return _engine.Vapi.AddAssistant(name, _engine.Clock.GetUtcNow()).Id;
+            return _engine.Vapi.AddAssistant(name, _engine.Clock.UtcNow).Id;
         }
     }
 

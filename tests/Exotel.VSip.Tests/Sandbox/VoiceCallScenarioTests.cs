@@ -182,7 +182,8 @@ public sealed class VoiceCallScenarioTests : SandboxScenario
             Assert.That(listed.Select(c => c.DateCreated), Is.EqualTo(Enumerable.Range(0, 5).Reverse().Select(s => (DateTimeOffset?)Start.AddSeconds(s))));
             Assert.That(
                 Received("GET", V1("Calls.json")).Select(r => r.Query),
-                Is.EqualTo(new[] { "?PageSize=2", "?After=2&PageSize=2", "?After=4&PageSize=2" }));
+                Is.EqualTo(new[] { "?PageSize=2", $"?After={sids[3]}&PageSize=2", $"?After={sids[1]}&PageSize=2" }),
+                "the client follows each NextPageUri, whose cursor is the last call of the page before");
         });
     }
 

@@ -296,12 +296,29 @@ public sealed class VoiceCallTests : Support.SandboxTest
 
         Assert.That(page1["Calls"]!.AsArray().Select(c => (string?)c!["Sid"]), Is.EqualTo(new[] { third, second }));
         V2Assert.Json(page1["Metadata"], $$"""
-            {"Total":3,"PageSize":2,"FirstPageUri":"{{path}}?After=0&PageSize=2","PrevPageUri":null,"NextPageUri":"{{path}}?After=2&PageSize=2"}
+            {"Total":3,"PageSize":2,"FirstPageUri":"{{path}}?PageSize=2","PrevPageUri":null,"NextPageUri":"{{path}}?After={{second}}&PageSize=2"}
             """);
         Assert.That(page2!["Calls"]!.AsArray().Select(c => (string?)c!["Sid"]), Is.EqualTo(new[] { first }));
         V2Assert.Json(page2["Metadata"], $$"""
-            {"Total":3,"PageSize":2,"FirstPageUri":"{{path}}?After=0&PageSize=2","PrevPageUri":"{{path}}?After=0&PageSize=2","NextPageUri":null}
+            {"Total":3,"PageSize":2,"FirstPageUri":"{{path}}?PageSize=2","PrevPageUri":"{{path}}?Before={{first}}&PageSize=2","NextPageUri":null}
             """);
+        var (_, back) = await SendAsync(Exotel, HttpMethod.Get, (string)page2["Metadata"]!["PrevPageUri"]!);
+        Assert.That(back!["Calls"]!.AsArray().Select(c => (string?)c!["Sid"]), Is.EqualTo(new[] { third, second }), "Before leads back to the first page");
+    }
+
+    [Test]
+    public async Task A_call_placed_between_two_pages_neither_repeats_nor_hides_a_row()
+    {
+        var first = await PlaceCallAsync();
+        var second = await PlaceCallAsync();
+        var third = await PlaceCallAsync();
+        var (_, page1) = await SendAsync(Exotel, HttpMethod.Get, V1("Calls.json?PageSize=2"));
+        await PlaceCallAsync();
+
+        var (_, page2) = await SendAsync(Exotel, HttpMethod.Get, (string)page1!["Metadata"]!["NextPageUri"]!);
+
+        Assert.That(page1["Calls"]!.AsArray().Select(c => (string?)c!["Sid"]), Is.EqualTo(new[] { third, second }));
+        Assert.That(page2!["Calls"]!.AsArray().Select(c => (string?)c!["Sid"]), Is.EqualTo(new[] { first }));
     }
 
     [Test]

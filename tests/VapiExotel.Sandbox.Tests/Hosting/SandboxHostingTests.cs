@@ -51,7 +51,7 @@ public sealed class SandboxHostingTests : Support.SandboxTest
         {
             Assert.That(realTime.Clock.Mode, Is.EqualTo(SandboxClockMode.RealTime));
             Assert.ThrowsAsync<InvalidOperationException>(() => realTime.AdvanceTimeAsync(TimeSpan.FromSeconds(1)));
-            Assert.That(realTime.Clock.GetUtcNow(), Is.EqualTo(DateTimeOffset.UtcNow).Within(TimeSpan.FromSeconds(5)));
+            Assert.That(realTime.Clock.UtcNow, Is.EqualTo(DateTimeOffset.UtcNow).Within(TimeSpan.FromSeconds(5)));
         });
     }
 
@@ -61,9 +61,9 @@ public sealed class SandboxHostingTests : Support.SandboxTest
         Assert.Multiple(() =>
         {
             Assert.That(Sandbox.Clock.Mode, Is.EqualTo(SandboxClockMode.Manual));
-            Assert.That(Sandbox.Clock.GetUtcNow(), Is.EqualTo(Start));
+            Assert.That(Sandbox.Clock.UtcNow, Is.EqualTo(Start));
             Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Sandbox.AdvanceTimeAsync(TimeSpan.FromSeconds(-1)));
-            Assert.That(Sandbox.Clock.GetUtcNow(), Is.EqualTo(Start));
+            Assert.That(Sandbox.Clock.UtcNow, Is.EqualTo(Start));
         });
     }
 
@@ -72,7 +72,7 @@ public sealed class SandboxHostingTests : Support.SandboxTest
     {
         await Sandbox.AdvanceTimeAsync(TimeSpan.FromMinutes(90));
         await Sandbox.AdvanceTimeAsync(TimeSpan.FromMilliseconds(5));
-        Assert.That(Sandbox.Clock.GetUtcNow(), Is.EqualTo(Start.AddMinutes(90).AddMilliseconds(5)));
+        Assert.That(Sandbox.Clock.UtcNow, Is.EqualTo(Start.AddMinutes(90).AddMilliseconds(5)));
     }
 
     [Test]
@@ -143,8 +143,8 @@ public sealed class SandboxHostingTests : Support.SandboxTest
             Assert.That(other.Vapi.OrgId, Is.Not.EqualTo(Sandbox.Vapi.OrgId));
             Assert.That(other.VapiBaseAddress, Is.Not.EqualTo(Sandbox.VapiBaseAddress));
             Assert.That(other.ExotelBaseAddress, Is.Not.EqualTo(Sandbox.ExotelBaseAddress));
-            Assert.That(Sandbox.Clock.GetUtcNow(), Is.EqualTo(Start));
-            Assert.That(other.Clock.GetUtcNow(), Is.EqualTo(Start.AddHours(1)));
+            Assert.That(Sandbox.Clock.UtcNow, Is.EqualTo(Start));
+            Assert.That(other.Clock.UtcNow, Is.EqualTo(Start.AddHours(1)));
             Assert.That(otherStillFine, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(other.Faults.Rules, Is.Empty);
             Assert.That(Sandbox.Requests.Select(r => r.Path), Is.EqualTo(new[] { "/credential" }));
