@@ -28,7 +28,7 @@ public sealed class ExotelClientOptions
     public Uri? BaseAddress { get; set; }
 
     /// <summary>Timeouts applied to every request.</summary>
-    public ResilienceOptions Resilience { get; set; } = new();
+    public ExotelResilienceOptions Resilience { get; set; } = new();
 
     /// <summary>Where DELETE requests put a resource id. Default <see cref="Exotel.VSip.DeleteIdStyle.Query"/>, as Exotel documents.</summary>
     public DeleteIdStyle DeleteIdStyle { get; set; } = DeleteIdStyle.Query;
@@ -59,7 +59,7 @@ public sealed class ExotelClientOptions
     internal ExotelClientOptions Clone()
     {
         var copy = (ExotelClientOptions)MemberwiseClone();
-        copy.Resilience = (Resilience ?? new ResilienceOptions()).Clone();
+        copy.Resilience = (Resilience ?? new ExotelResilienceOptions()).Clone();
         return copy;
     }
 }

@@ -22,7 +22,7 @@ public sealed class VapiClientOptions
     public Uri? BaseAddress { get; set; }
 
     /// <summary>Timeouts applied to every request.</summary>
-    public ResilienceOptions Resilience { get; set; } = new();
+    public VapiResilienceOptions Resilience { get; set; } = new();
 
     /// <summary>The address requests go to: <see cref="BaseAddress"/> when set, otherwise the region's API host.</summary>
     public Uri GetEffectiveBaseAddress() => BaseAddress ?? (Region == VapiRegion.EU ? new Uri("https://api.eu.vapi.ai/") : new Uri("https://api.vapi.ai/"));
@@ -41,7 +41,7 @@ public sealed class VapiClientOptions
     internal VapiClientOptions Clone()
     {
         var copy = (VapiClientOptions)MemberwiseClone();
-        copy.Resilience = (Resilience ?? new ResilienceOptions()).Clone();
+        copy.Resilience = (Resilience ?? new VapiResilienceOptions()).Clone();
         return copy;
     }
 }

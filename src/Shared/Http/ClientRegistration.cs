@@ -5,9 +5,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 #if EXOTEL_VSIP
-using ResilienceOptions = Exotel.VSip.ResilienceOptions;
+using ResilienceOptions = Exotel.VSip.ExotelResilienceOptions;
 #elif VAPI_CLIENT
-using ResilienceOptions = Vapi.Client.ResilienceOptions;
+using ResilienceOptions = Vapi.Client.VapiResilienceOptions;
 #endif
 
 namespace VapiExotel.Shared.Http;

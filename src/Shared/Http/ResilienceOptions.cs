@@ -1,8 +1,13 @@
-// Compiled into each client package under that package's namespace, so that each has its own public type while the
-// code is written once. The project defines which namespace applies.
+// Compiled into each client package under that package's namespace and name (ExotelResilienceOptions,
+// VapiResilienceOptions), so that each has its own public type while the code is written once. Distinct names also
+// let an application bind both packages' options in one assembly (the configuration binding generator keys on names).
 #if EXOTEL_VSIP
+using ThisResilienceOptions = Exotel.VSip.ExotelResilienceOptions;
+
 namespace Exotel.VSip;
 #elif VAPI_CLIENT
+using ThisResilienceOptions = Vapi.Client.VapiResilienceOptions;
+
 namespace Vapi.Client;
 #else
 #error Define EXOTEL_VSIP or VAPI_CLIENT in the project that links this file.
@@ -13,7 +18,11 @@ namespace Vapi.Client;
 /// resilience pipeline (<c>Microsoft.Extensions.Http.Resilience</c>): a 30 second total per operation and a 10 second
 /// limit per attempt.
 /// </summary>
-public sealed class ResilienceOptions
+#if EXOTEL_VSIP
+public sealed class ExotelResilienceOptions
+#else
+public sealed class VapiResilienceOptions
+#endif
 {
     /// <summary>The longest an operation may take end to end, across every attempt. Default 30 seconds.</summary>
     public TimeSpan TotalRequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
@@ -42,5 +51,5 @@ public sealed class ResilienceOptions
         }
     }
 
-    internal ResilienceOptions Clone() => (ResilienceOptions)MemberwiseClone();
+    internal ThisResilienceOptions Clone() => (ThisResilienceOptions)MemberwiseClone();
 }

@@ -47,14 +47,14 @@ public class OptionsAndRegistrationTests
     [Test]
     public void An_attempt_timeout_longer_than_the_total_is_refused() =>
         Assert.That(
-            Failures(o => o.Resilience = new ResilienceOptions { TotalRequestTimeout = TimeSpan.FromSeconds(5), AttemptTimeout = TimeSpan.FromSeconds(6) }),
+            Failures(o => o.Resilience = new ExotelResilienceOptions { TotalRequestTimeout = TimeSpan.FromSeconds(5), AttemptTimeout = TimeSpan.FromSeconds(6) }),
             Has.One.Contains("ExotelClientOptions.Resilience.AttemptTimeout").And.Contains("must not exceed"));
 
     [TestCase(0.005, 30.0)]
     [TestCase(10.0, 172800.0)]
     public void Timeouts_outside_10_ms_to_24_h_are_refused_at_startup(double attemptSeconds, double totalSeconds) =>
         Assert.That(
-            Failures(o => o.Resilience = new ResilienceOptions { AttemptTimeout = TimeSpan.FromSeconds(attemptSeconds), TotalRequestTimeout = TimeSpan.FromSeconds(totalSeconds) }),
+            Failures(o => o.Resilience = new ExotelResilienceOptions { AttemptTimeout = TimeSpan.FromSeconds(attemptSeconds), TotalRequestTimeout = TimeSpan.FromSeconds(totalSeconds) }),
             Has.Some.Contains("must be between 10 ms and 24 h"));
 
     [Test]

@@ -118,7 +118,7 @@ public sealed class FaultScenarioTests : SandboxScenario
     [Test]
     public async Task A_server_that_never_answers_times_out_at_the_attempt_timeout()
     {
-        var client = NewClient(o => o.Resilience = new ResilienceOptions
+        var client = NewClient(o => o.Resilience = new ExotelResilienceOptions
         {
             AttemptTimeout = TimeSpan.FromMilliseconds(300), TotalRequestTimeout = TimeSpan.FromSeconds(1),
         });

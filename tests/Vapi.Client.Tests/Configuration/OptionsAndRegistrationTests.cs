@@ -32,7 +32,7 @@ public class OptionsAndRegistrationTests
         yield return Invalid("a relative base address", o => o.BaseAddress = new Uri("/vapi/", UriKind.Relative), "VapiClientOptions.BaseAddress must be an absolute URL");
         yield return Invalid("an ftp base address", o => o.BaseAddress = new Uri("ftp://proxy.example.com/"), "VapiClientOptions.BaseAddress must use https");
         yield return Invalid("no resilience", o => o.Resilience = null!, "VapiClientOptions.Resilience is required");
-        yield return Invalid("an attempt longer than the total", o => o.Resilience = new ResilienceOptions { AttemptTimeout = TimeSpan.FromSeconds(40) },
+        yield return Invalid("an attempt longer than the total", o => o.Resilience = new VapiResilienceOptions { AttemptTimeout = TimeSpan.FromSeconds(40) },
             "VapiClientOptions.Resilience.AttemptTimeout");
         yield return Invalid("a 5 ms attempt", o => o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(5), "must be between 10 ms and 24 h");
     }

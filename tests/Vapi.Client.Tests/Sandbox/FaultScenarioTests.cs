@@ -10,7 +10,7 @@ namespace Vapi.Client.Tests.Sandbox;
 public sealed class FaultScenarioTests : SandboxScenario
 {
     private VapiClient ShortTimeoutClient() =>
-        NewClient(o => o.Resilience = new ResilienceOptions { AttemptTimeout = TimeSpan.FromMilliseconds(300), TotalRequestTimeout = TimeSpan.FromSeconds(2) });
+        NewClient(o => o.Resilience = new VapiResilienceOptions { AttemptTimeout = TimeSpan.FromMilliseconds(300), TotalRequestTimeout = TimeSpan.FromSeconds(2) });
 
     [Test]
     public void A_rate_limited_read_is_reported_once_with_the_servers_retry_after()

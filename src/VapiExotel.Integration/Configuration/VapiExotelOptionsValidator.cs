@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Exotel.VSip;
+using Microsoft.Extensions.Options;
+using VapiExotel.Shared;
+
+namespace VapiExotel.Integration;
+
+/// <summary>
+/// The offline checks of <see cref="VapiExotelOptions"/>: every problem, each naming its configuration key and the
+/// rule, so that one start-up error lists all there is to fix. The Exotel and Vapi client settings are also checked
+/// by their own packages.
+/// </summary>
+internal sealed partial class VapiExotelOptionsValidator : IValidateOptions<VapiExotelOptions>
+{
+    private const string Prefix = VapiExotelOptions.SectionName;
+
+    [GeneratedRegex("^[A-Za-z0-9_]{1,16}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex TrunkName();
+
+    [GeneratedRegex(@"^(?:sip:)?(?<user>[A-Za-z0-9._~+-]{1,64})@(?<domain>[A-Za-z0-9.-]+)$", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SipAddress();
+
+    public ValidateOptionsResult Validate(string? name, VapiExotelOptions options)
+    {
+        var problems = Problems(options).ToList();
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    public static IEnumerable<string> Problems(VapiExotelOptions options)
+    {
+        if (options.Exotel is null || options.Vapi is null || options.Trunk is null || options.Gateway is null)
+        {
+            yield return $"{Prefix}: Exotel, Vapi, Trunk and Gateway must not be null.";
+            yield break;
+        }
+
+        foreach (var (key, value) in new[]
+                 {
+                     ("Exotel:AccountSid", options.Exotel.AccountSid), ("Exotel:ApiKey", options.Exotel.ApiKey),
+                     ("Exotel:ApiToken", options.Exotel.ApiToken), ("Vapi:ApiKey", options.Vapi.ApiKey),
+                 })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                yield return $"{Prefix}:{key} is required.";
+            }
+        }
+
+        if (options.Trunk.Sid is { } sid && string.IsNullOrWhiteSpace(sid))
+        {
+            yield return $"{Prefix}:Trunk:Sid must not be blank; leave it unset to find the trunk by name.";
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Trunk.Sid) && !TrunkName().IsMatch(options.Trunk.GetName()))
+        {
+            yield return $"{Prefix}:Trunk:Name must be 1 to 16 letters, digits or '_' (Exotel's rule); got '{options.Trunk.Name}'.";
+        }
+
+        if (options.Trunk.Transport is not (SipTransport.Tcp or SipTransport.Tls))
+        {
+            yield return $"{Prefix}:Trunk:Transport must be tcp or tls: Exotel's SIP edge speaks nothing else; got '{options.Trunk.Transport}'.";
+        }
+
+        var host = options.Gateway.Host;
+        if (string.IsNullOrWhiteSpace(host) || !(AddressRules.IsIPv4(host) || AddressRules.IsHostName(host)))
+        {
+            yield return $"{Prefix}:Gateway:Host must be an IPv4 address or a host name; got '{host}'.";
+        }
+
+        if (options.Gateway.Port is { } port && port is < 1 or > 65535)
+        {
+            yield return $"{Prefix}:Gateway:Port must be 1 to 65535; got {port.ToString(CultureInfo.InvariantCulture)}.";
+        }
+
+        for (var i = 0; i < (options.VapiSignallingIps?.Count ?? 0); i++)
+        {
+            if (options.VapiSignallingIps![i] is not { } ip || !AddressRules.IsIPv4(ip))
+            {
+                yield return $"{Prefix}:VapiSignallingIps:{i.ToString(CultureInfo.InvariantCulture)} must be an IPv4 address; got '{options.VapiSignallingIps[i]}'.";
+            }
+        }
+
+        var credentialName = options.GetCredentialName();
+        if (credentialName.Length > 40 || string.IsNullOrWhiteSpace(credentialName))
+        {
+            yield return $"{Prefix}:CredentialName must be 1 to 40 characters (Vapi's limit); got {credentialName.Length.ToString(CultureInfo.InvariantCulture)}.";
+        }
+
+        foreach (var problem in NumberProblems(options))
+        {
+            yield return problem;
+        }
+    }
+
+    private static IEnumerable<string> NumberProblems(VapiExotelOptions options)
+    {
+        var bindings = options.GetNumberBindings();
+        if (bindings.Count == 0)
+        {
+            yield return $"{Prefix}:Numbers needs at least one binding of PhoneNumber, AssistantId and SipUri (or set {Prefix}:PhoneNumber, AssistantId and SipUri).";
+            yield break;
+        }
+
+        var sipDomain = options.Vapi.GetSipDomain();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < bindings.Count; i++)
+        {
+            var binding = bindings[i];
+            var key = i < (options.Numbers?.Count ?? 0) ? $"{Prefix}:Numbers:{i.ToString(CultureInfo.InvariantCulture)}:" : $"{Prefix}:";
+            if (binding.PhoneNumber is not { } number || !AddressRules.IsE164(number))
+            {
+                yield return $"{key}PhoneNumber must be an E.164 number (+918047490924); got '{binding.PhoneNumber}'.";
+            }
+            else if (!seen.Add(number))
+            {
+                yield return $"{key}PhoneNumber {number} is bound twice; a number can have only one assistant.";
+            }
+
+            if (string.IsNullOrWhiteSpace(binding.AssistantId))
+            {
+                yield return $"{key}AssistantId is required: the Vapi assistant that answers {binding.PhoneNumber}.";
+            }
+
+            var sip = binding.SipUri is null ? null : SipAddress().Match(binding.SipUri);
+            if (sip is not { Success: true })
+            {
+                yield return $"{key}SipUri must be the assistant's Vapi SIP address, name@{sipDomain}; got '{binding.SipUri}'.";
+            }
+            else if (!string.Equals(sip.Groups["domain"].Value, sipDomain, StringComparison.OrdinalIgnoreCase))
+            {
+                yield return $"{key}SipUri is on {sip.Groups["domain"].Value}, but {Prefix}:Vapi:Region is {options.Vapi.Region}, whose SIP domain is {sipDomain}: "
+                             + "the API region and the SIP host must match.";
+            }
+        }
+    }
+}

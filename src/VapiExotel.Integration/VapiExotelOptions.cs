@@ -1,0 +1,155 @@
+using Exotel.VSip;
+using Vapi.Client;
+
+namespace VapiExotel.Integration;
+
+/// <summary>
+/// Everything the integration needs, bound from the <c>VapiExotel</c> configuration section (so that environment
+/// variables such as <c>VapiExotel__Exotel__ApiKey</c> work) or set in code. Validated at start-up.
+/// </summary>
+public sealed class VapiExotelOptions
+{
+    /// <summary>The configuration section the options bind from: <c>VapiExotel</c>.</summary>
+    public const string SectionName = "VapiExotel";
+
+    /// <summary>The Exotel account and client settings (<c>Exotel:AccountSid</c>, <c>ApiKey</c>, <c>ApiToken</c>, <c>Region</c>, <c>BaseAddress</c>…).</summary>
+    public ExotelClientOptions Exotel { get; set; } = new();
+
+    /// <summary>The Vapi organisation and client settings (<c>Vapi:ApiKey</c>, <c>Region</c>, <c>BaseAddress</c>…).</summary>
+    public VapiClientOptions Vapi { get; set; } = new();
+
+    /// <summary>Which Exotel trunk carries the calls, and its transport.</summary>
+    public TrunkOptions Trunk { get; set; } = new();
+
+    /// <summary>The Exotel SIP edge Vapi sends outbound calls to.</summary>
+    public GatewayOptions Gateway { get; set; } = new();
+
+    /// <summary>
+    /// The addresses Vapi sends SIP from, to whitelist on the trunk; empty (the default) means the Vapi region's
+    /// published list (<see cref="VapiSignalling"/>).
+    /// </summary>
+    public IList<string> VapiSignallingIps { get; set; } = [];
+
+    /// <summary>The numbers to wire, each to its assistant. A single one may also be given flat, with <see cref="PhoneNumber"/>, <see cref="AssistantId"/> and <see cref="SipUri"/>.</summary>
+    public IList<NumberBinding> Numbers { get; set; } = [];
+
+    /// <summary>A single number's ExoPhone in E.164, given flat (as the original scripts' <c>PHONE_NUMBER</c>).</summary>
+    public string? PhoneNumber { get; set; }
+
+    /// <summary>A single number's assistant id, given flat (<c>VAPI_ASSISTANT_ID</c>).</summary>
+    public string? AssistantId { get; set; }
+
+    /// <summary>A single number's assistant SIP address, given flat (<c>VAPI_FQDN</c>, <c>name@sip.vapi.ai</c>).</summary>
+    public string? SipUri { get; set; }
+
+    /// <summary>
+    /// The name of the Vapi BYO SIP trunk credential the integration owns (at most 40 characters, stable: no
+    /// timestamps, so that a rerun finds it). <c>vx-exotel-{account sid}</c> when not set.
+    /// </summary>
+    public string? CredentialName { get; set; }
+
+    /// <summary>
+    /// Whether Vapi checks that the BYO numbers are E.164 (<c>numberE164CheckEnabled</c>). Off by default, as the
+    /// integration's specification asks; the numbers are checked for E.164 here anyway, before anything is sent.
+    /// </summary>
+    public bool VapiNumberE164CheckEnabled { get; set; }
+
+    /// <summary>Every number binding: <see cref="Numbers"/>, then the flat one when <see cref="PhoneNumber"/> is set.</summary>
+    /// <returns>The bindings, in order.</returns>
+    public IReadOnlyList<NumberBinding> GetNumberBindings()
+    {
+        var bindings = new List<NumberBinding>(Numbers ?? []);
+        if (!string.IsNullOrWhiteSpace(PhoneNumber) || !string.IsNullOrWhiteSpace(AssistantId) || !string.IsNullOrWhiteSpace(SipUri))
+        {
+            bindings.Add(new NumberBinding { PhoneNumber = PhoneNumber, AssistantId = AssistantId, SipUri = SipUri });
+        }
+
+        return bindings;
+    }
+
+    /// <summary>The addresses to whitelist: <see cref="VapiSignallingIps"/>, or the Vapi region's published list.</summary>
+    /// <returns>The addresses.</returns>
+    public IReadOnlyList<string> GetVapiSignallingIps() =>
+        VapiSignallingIps is { Count: > 0 } ips ? [.. ips] : VapiSignalling.For(Vapi?.Region ?? VapiRegion.US);
+
+    /// <summary>The credential's name: <see cref="CredentialName"/>, or <c>vx-exotel-{account sid}</c> cut to 40 characters.</summary>
+    /// <returns>The name.</returns>
+    public string GetCredentialName()
+    {
+        if (!string.IsNullOrWhiteSpace(CredentialName))
+        {
+            return CredentialName;
+        }
+
+        var name = "vx-exotel-" + Exotel?.AccountSid;
+        return name.Length <= 40 ? name : name[..40];
+    }
+
+    /// <summary>The options with the secrets masked.</summary>
+    /// <returns>A description safe to log.</returns>
+    public override string ToString() =>
+        $"VapiExotelOptions {{ Exotel = {Exotel}, Vapi = {Vapi}, Trunk = {Trunk}, Gateway = {Gateway}, Numbers = {GetNumberBindings().Count}, CredentialName = {GetCredentialName()} }}";
+}
+
+/// <summary>Which Exotel trunk the integration uses.</summary>
+public sealed class TrunkOptions
+{
+    /// <summary>The default trunk name: <c>vapi_exotel</c>.</summary>
+    public const string DefaultName = "vapi_exotel";
+
+    /// <summary>Use exactly this trunk (it must exist). Takes precedence over <see cref="Name"/>.</summary>
+    public string? Sid { get; set; }
+
+    /// <summary>Find the trunk by this exact name, or create it: 1 to 16 letters, digits or '_'. <see cref="DefaultName"/> when neither this nor <see cref="Sid"/> is set.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>The SIP transport between Exotel and Vapi: <see cref="SipTransport.Tcp"/> (the default) or <see cref="SipTransport.Tls"/>, Exotel's production preference.</summary>
+    public SipTransport Transport { get; set; } = SipTransport.Tcp;
+
+    /// <summary>The name to look for when no <see cref="Sid"/> is set.</summary>
+    /// <returns>The name.</returns>
+    public string GetName() => string.IsNullOrWhiteSpace(Name) ? DefaultName : Name;
+
+    /// <inheritdoc />
+    public override string ToString() => Sid is { Length: > 0 } ? $"{{ Sid = {Sid}, Transport = {Transport} }}" : $"{{ Name = {GetName()}, Transport = {Transport} }}";
+}
+
+/// <summary>The Exotel SIP edge, as a gateway of Vapi's BYO SIP trunk.</summary>
+public sealed class GatewayOptions
+{
+    /// <summary>The default edge: <c>pstn.in2.exotel.com</c> (Exotel's Mumbai DC, TCP 5070 / TLS 443).</summary>
+    public const string DefaultHost = "pstn.in2.exotel.com";
+
+    /// <summary>
+    /// An Exotel SIP host name or IPv4 address. A host name is resolved to IPv4 at setup, because Vapi accepts only an
+    /// IP for a gateway that takes inbound calls.
+    /// </summary>
+    public string Host { get; set; } = DefaultHost;
+
+    /// <summary>The port; when not set, 5070 for TCP and 443 for TLS, as Exotel's edge listens.</summary>
+    public int? Port { get; set; }
+
+    /// <summary>The port to use with <paramref name="transport"/>.</summary>
+    /// <param name="transport">The trunk's transport.</param>
+    /// <returns><see cref="Port"/>, or Exotel's port for the transport.</returns>
+    public int GetPort(SipTransport transport) => Port ?? (transport == SipTransport.Tls ? 443 : 5070);
+
+    /// <inheritdoc />
+    public override string ToString() => $"{{ Host = {Host}, Port = {(Port?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default")} }}";
+}
+
+/// <summary>One ExoPhone wired to one Vapi assistant.</summary>
+public sealed class NumberBinding
+{
+    /// <summary>The ExoPhone in E.164 (<c>+918047490924</c>).</summary>
+    public string? PhoneNumber { get; set; }
+
+    /// <summary>The Vapi assistant that answers it and calls from it.</summary>
+    public string? AssistantId { get; set; }
+
+    /// <summary>The assistant's Vapi SIP address (<c>name@sip.vapi.ai</c>, <c>sip:</c> optional), which Exotel's destination points to.</summary>
+    public string? SipUri { get; set; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{PhoneNumber} → {AssistantId}";
+}

@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace VapiExotel.Integration.Tests.Configuration;
+
+public sealed class ValidationTests
+{
+    /// <summary>Builds the container and runs the start-up validation, as the host does; returns its failures (none when valid).</summary>
+    private static IReadOnlyList<string> StartupFailures(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        using var services = new ServiceCollection().AddVapiExotel(configuration).BuildServiceProvider();
+        try
+        {
+            services.GetRequiredService<IStartupValidator>().Validate();
+            return [];
+        }
+        catch (OptionsValidationException e)
+        {
+            return [.. e.Failures];
+        }
+        catch (AggregateException e)
+        {
+            return [.. e.InnerExceptions.OfType<OptionsValidationException>().SelectMany(o => o.Failures)];
+        }
+    }
+
+    private static IReadOnlyList<string> FailuresWith(string key, string? value)
+    {
+        var settings = TestSettings.Valid();
+        settings[key] = value;
+        return StartupFailures(settings);
+    }
+
+    [Test]
+    public void A_complete_configuration_starts()
+    {
+        Assert.That(StartupFailures(TestSettings.Valid()), Is.Empty);
+    }
+
+    [Test]
+    public void An_empty_configuration_lists_every_missing_setting_at_once()
+    {
+        var failures = StartupFailures([]);
+
+        Assert.That(failures, Is.SupersetOf(new[]
+        {
+            "VapiExotel:Exotel:AccountSid is required.",
+            "VapiExotel:Exotel:ApiKey is required.",
+            "VapiExotel:Exotel:ApiToken is required.",
+            "VapiExotel:Vapi:ApiKey is required.",
+            "VapiExotel:Numbers needs at least one binding of PhoneNumber, AssistantId and SipUri (or set VapiExotel:PhoneNumber, AssistantId and SipUri).",
+        }));
+    }
+
+    [TestCase("VapiExotel:Numbers:0:PhoneNumber", "08047490924", "VapiExotel:Numbers:0:PhoneNumber must be an E.164 number (+918047490924); got '08047490924'.")]
+    [TestCase("VapiExotel:Numbers:0:AssistantId", "", "VapiExotel:Numbers:0:AssistantId is required: the Vapi assistant that answers +918047490924.")]
+    [TestCase("VapiExotel:Numbers:0:SipUri", "front-desk.sip.vapi.ai", "VapiExotel:Numbers:0:SipUri must be the assistant's Vapi SIP address, name@sip.vapi.ai; got 'front-desk.sip.vapi.ai'.")]
+    [TestCase("VapiExotel:Numbers:0:SipUri", "front-desk@sip.eu.vapi.ai", "VapiExotel:Numbers:0:SipUri is on sip.eu.vapi.ai, but VapiExotel:Vapi:Region is US, whose SIP domain is sip.vapi.ai: the API region and the SIP host must match.")]
+    [TestCase("VapiExotel:Trunk:Name", "vapi-trunk", "VapiExotel:Trunk:Name must be 1 to 16 letters, digits or '_' (Exotel's rule); got 'vapi-trunk'.")]
+    [TestCase("VapiExotel:Trunk:Name", "a_name_of_17_char", "VapiExotel:Trunk:Name must be 1 to 16 letters, digits or '_' (Exotel's rule); got 'a_name_of_17_char'.")]
+    [TestCase("VapiExotel:Trunk:Transport", "udp", "VapiExotel:Trunk:Transport must be tcp or tls: Exotel's SIP edge speaks nothing else; got 'Udp'.")]
+    [TestCase("VapiExotel:Gateway:Host", "not a host", "VapiExotel:Gateway:Host must be an IPv4 address or a host name; got 'not a host'.")]
+    [TestCase("VapiExotel:Gateway:Port", "70000", "VapiExotel:Gateway:Port must be 1 to 65535; got 70000.")]
+    [TestCase("VapiExotel:VapiSignallingIps:0", "44.229.228", "VapiExotel:VapiSignallingIps:0 must be an IPv4 address; got '44.229.228'.")]
+    [TestCase("VapiExotel:CredentialName", "a-credential-name-that-is-longer-than-forty", "VapiExotel:CredentialName must be 1 to 40 characters (Vapi's limit); got 43.")]
+    public void Each_rule_names_the_key_and_what_is_wrong(string key, string value, string expected)
+    {
+        Assert.That(FailuresWith(key, value), Does.Contain(expected));
+    }
+
+    [Test]
+    public void A_number_bound_twice_is_refused()
+    {
+        var settings = TestSettings.Valid();
+        settings["VapiExotel:PhoneNumber"] = "+918047490924";
+        settings["VapiExotel:AssistantId"] = "asst-2";
+        settings["VapiExotel:SipUri"] = "other@sip.vapi.ai";
+
+        Assert.That(StartupFailures(settings), Does.Contain("VapiExotel:PhoneNumber +918047490924 is bound twice; a number can have only one assistant."));
+    }
+
+    [Test]
+    public void An_eu_organisation_takes_eu_sip_addresses()
+    {
+        var settings = TestSettings.Valid();
+        settings["VapiExotel:Vapi:Region"] = "EU";
+        settings["VapiExotel:Numbers:0:SipUri"] = "sip:front-desk@sip.eu.vapi.ai";
+
+        Assert.That(StartupFailures(settings), Is.Empty);
+    }
+
+    [Test]
+    public void A_trunk_sid_makes_the_name_irrelevant()
+    {
+        var settings = TestSettings.Valid();
+        settings["VapiExotel:Trunk:Sid"] = "trmum1abc";
+        settings["VapiExotel:Trunk:Name"] = "not-a-valid-name";
+
+        Assert.That(StartupFailures(settings), Is.Empty);
+    }
+
+    [Test]
+    public void The_client_packages_check_their_own_settings_too()
+    {
+        var failures = FailuresWith("VapiExotel:Vapi:BaseAddress", "http://vapi.example.com/");
+
+        Assert.That(failures, Has.Some.Contains("BaseAddress"));
+    }
+}
