@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using VapiExotel.Sandbox.Hosting;
+using VapiExotel.Sandbox.Requests;
 
 namespace VapiExotel.Sandbox;
 
@@ -57,8 +58,7 @@ public sealed class ExotelSandbox
         lock (_engine.Gate)
         {
             var credential = _engine.Exotel.Trunks.Find(t => t.Id == trunkSid)?.Credentials.Find(c => c.UserName == userName);
-            return credential is not null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-                System.Text.Encoding.UTF8.GetBytes(credential.Password), System.Text.Encoding.UTF8.GetBytes(password));
+            return credential is not null && SecretScrubber.SameSecret(credential.Password, password);
         }
     }
 

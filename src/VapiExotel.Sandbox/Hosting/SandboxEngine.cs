@@ -211,18 +211,7 @@ internal sealed class SandboxEngine : IAsyncDisposable
             var now = Clock.UtcNow;
             Exotel.Progress(now, outbox);
             Vapi.Progress(now, outbox);
-            var timed = new SandboxHttpRequest
-            {
-                Method = request.Method,
-                Path = request.Path,
-                Query = request.Query,
-                Headers = request.Headers,
-                Body = request.Body,
-                ContentType = request.ContentType,
-                Form = request.Form,
-                BaseAddress = request.BaseAddress,
-                Now = now,
-            };
+            var timed = request with { Now = now };
             try
             {
                 response = emulator.Handle(timed);
@@ -233,6 +222,7 @@ internal sealed class SandboxEngine : IAsyncDisposable
                 response = emulator.Refusal(timed, 500, $"Sandbox error: {e.GetType().Name}: {e.Message}", null);
             }
 
+            // Again after the answer: a request can end a call now (the control URL), and its messages are due at once.
             Exotel.Progress(now, outbox);
             Vapi.Progress(now, outbox);
             Callbacks.Send(outbox.OrderBy(c => c.DueAt));

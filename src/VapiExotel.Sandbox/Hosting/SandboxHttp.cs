@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace VapiExotel.Sandbox.Hosting;
 
 /// <summary>A request as the emulators see it: read in full, so that they can answer synchronously under the state lock.</summary>
-internal sealed class SandboxHttpRequest
+internal sealed record SandboxHttpRequest
 {
     public required string Method { get; init; }
 

@@ -15,6 +15,10 @@ internal static class SecretScrubber
     private const string Mask = "***";
     private static readonly string[] SecretNames = ["password", "authPassword", "secret", "secretKey", "token", "clientSecret"];
 
+    /// <summary>Compares a kept secret with a candidate in constant time.</summary>
+    public static bool SameSecret(string actual, string candidate) =>
+        System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(actual), Encoding.UTF8.GetBytes(candidate));
+
     public static byte[] Scrub(byte[] body, string? contentType)
     {
         var mediaType = contentType?.Split(';')[0].Trim();

@@ -33,7 +33,8 @@ internal sealed class VapiCallRecord
 
     public bool Deleted { get; set; }
 
-    public (DateTimeOffset At, string Status) At(DateTimeOffset now) => Timeline.Last(e => e.At <= now || e == Timeline[0]);
+    /// <summary>The latest entry at <paramref name="now"/> (the first entry is the call's creation, never later than any read).</summary>
+    public (DateTimeOffset At, string Status) At(DateTimeOffset now) => Timeline.LastOrDefault(e => e.At <= now, Timeline[0]);
 
     public DateTimeOffset? When(string status) => Timeline.Exists(e => e.Status == status) ? Timeline.First(e => e.Status == status).At : null;
 
@@ -251,12 +252,7 @@ internal sealed partial class VapiEmulator
 
     private VapiCallRecord FindCall(RouteValues values)
     {
-        var id = values["id"];
-        if (!Guid.TryParse(id, out _))
-        {
-            throw new VapiError(400, "Validation failed (uuid is expected)");
-        }
-
+        var id = UuidFrom(values);
         return Calls.Find(c => c.Id == id && !c.Deleted) ?? throw VapiError.NotFound("Call");
     }
 

@@ -232,14 +232,13 @@ internal sealed partial class VapiEmulator : IEmulator
 
     private static VapiResourceRecord Find(List<VapiResourceRecord> records, RouteValues values, string what)
     {
-        var id = values["id"];
-        if (!Guid.TryParse(id, out _))
-        {
-            throw new VapiError(400, "Validation failed (uuid is expected)");
-        }
-
+        var id = UuidFrom(values);
         return records.Find(r => r.Id == id) ?? throw VapiError.NotFound(what);
     }
+
+    /// <summary>The path's id, which Vapi's routes require to be a UUID.</summary>
+    private static string UuidFrom(RouteValues values) =>
+        Guid.TryParse(values["id"], out _) ? values["id"] : throw new VapiError(400, "Validation failed (uuid is expected)");
 
     private SandboxResponse Remove(List<VapiResourceRecord> records, VapiResourceRecord record)
     {
@@ -329,7 +328,7 @@ internal sealed partial class VapiEmulator : IEmulator
 
     private SandboxResponse CreateCredential(SandboxHttpRequest request, RouteValues values)
     {
-        var body = Body(request, ProviderSchema(request, VapiSchemas.CreateCredential, "byo-sip-trunk"));
+        var body = Body(request, ProviderSchema(request, ("byo-sip-trunk", VapiSchemas.CreateCredential)));
         CheckGateways(body["gateways"]);
         var record = NewRecord("credential", request.Now, WithoutNulls(body));
         TakeAuthPassword(record);
@@ -399,10 +398,13 @@ internal sealed partial class VapiEmulator : IEmulator
         }
     }
 
-    /// <summary>Requests are a union on <c>provider</c>: an unknown or missing provider is refused before the schema is chosen.</summary>
-    private static Dto ProviderSchema(SandboxHttpRequest request, Dto dto, params string[] supported)
+    /// <summary>
+    /// Creates are a union on <c>provider</c>: the schema is the provider's; an unknown provider is refused; a missing
+    /// one (or a body that is not JSON) gets the first schema, whose check reports it.
+    /// </summary>
+    private static Dto ProviderSchema(SandboxHttpRequest request, params (string Provider, Dto Dto)[] schemas)
     {
-        string? provider = null;
+        string? provider;
         try
         {
             provider = request.Body.Length > 0 && JsonNode.Parse(request.Body) is JsonObject o && o["provider"] is JsonValue v && v.GetValueKind() == JsonValueKind.String
@@ -411,33 +413,19 @@ internal sealed partial class VapiEmulator : IEmulator
         }
         catch (JsonException)
         {
-            return dto;   // the body check reports it
+            provider = null;
         }
 
-        return provider is not null && !supported.Contains(provider)
-            ? throw new VapiError(400, $"provider must be one of the following values: {string.Join(", ", supported)} (the sandbox emulates only these)")
-            : dto;
+        return provider is null ? schemas[0].Dto
+            : schemas.FirstOrDefault(s => s.Provider == provider).Dto
+              ?? throw new VapiError(400, $"provider must be one of the following values: {string.Join(", ", schemas.Select(s => s.Provider))} (the sandbox emulates only these)");
     }
 
     // ---- phone numbers -----------------------------------------------------------------------------------------
 
     private SandboxResponse CreatePhoneNumber(SandboxHttpRequest request, RouteValues values)
     {
-        string? provider = null;
-        if (request.Body.Length > 0)
-        {
-            try
-            {
-                provider = (JsonNode.Parse(request.Body) as JsonObject)?["provider"] is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
-            }
-            catch (JsonException)
-            {
-                // The body check below reports it.
-            }
-        }
-
-        var dto = provider == "vapi" ? VapiSchemas.CreateVapiNumber : ProviderSchema(request, VapiSchemas.CreateByoNumber, "byo-phone-number", "vapi");
-        var body = Body(request, dto);
+        var body = Body(request, ProviderSchema(request, ("byo-phone-number", VapiSchemas.CreateByoNumber), ("vapi", VapiSchemas.CreateVapiNumber)));
         var fields = WithoutNulls(body);
         CheckNumber(fields, self: null);
         var record = NewRecord("phone-number", request.Now, fields);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using VapiExotel.Sandbox.Hosting;
+using VapiExotel.Sandbox.Requests;
 
 namespace VapiExotel.Sandbox;
 
@@ -49,9 +50,7 @@ public sealed class VapiSandbox
         lock (_engine.Gate)
         {
             var credential = _engine.Vapi.Credentials.Find(c => c.Id == credentialId);
-            return credential is not null && credential.Secrets.TryGetValue("authPassword", out var actual)
-                && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-                    System.Text.Encoding.UTF8.GetBytes(actual), System.Text.Encoding.UTF8.GetBytes(password));
+            return credential is not null && credential.Secrets.TryGetValue("authPassword", out var actual) && SecretScrubber.SameSecret(actual, password);
         }
     }
 
