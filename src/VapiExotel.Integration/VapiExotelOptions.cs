@@ -54,6 +54,20 @@ public sealed class VapiExotelOptions
     /// </summary>
     public bool VapiNumberE164CheckEnabled { get; set; }
 
+    /// <summary>
+    /// What Exotel's destination URI points to: <see cref="InboundDestinationMode.Credential"/> (the default,
+    /// <c>{credentialId}.sip.vapi.ai</c>, the form Vapi documents for BYO numbers, which routes each call by the number
+    /// dialled) or <see cref="InboundDestinationMode.SipUri"/> (the original scripts' <c>name@sip.vapi.ai</c> turned into
+    /// <c>name.sip.vapi.ai</c>, which Vapi does not document).
+    /// </summary>
+    public InboundDestinationMode InboundDestination { get; set; } = InboundDestinationMode.Credential;
+
+    /// <summary>The number a test call dials when none is given (E.164). Never defaulted: a test call rings a real phone.</summary>
+    public string? TestCallNumber { get; set; }
+
+    /// <summary>How many requests the integrator has in flight at once, across both services (1 to 32; 4 by default).</summary>
+    public int MaxConcurrency { get; set; } = 4;
+
     /// <summary>Every number binding: <see cref="Numbers"/>, then the flat one when <see cref="PhoneNumber"/> is set.</summary>
     /// <returns>The bindings, in order.</returns>
     public IReadOnlyList<NumberBinding> GetNumberBindings()
@@ -89,6 +103,23 @@ public sealed class VapiExotelOptions
     /// <returns>A description safe to log.</returns>
     public override string ToString() =>
         $"VapiExotelOptions {{ Exotel = {Exotel}, Vapi = {Vapi}, Trunk = {Trunk}, Gateway = {Gateway}, Numbers = {GetNumberBindings().Count}, CredentialName = {GetCredentialName()} }}";
+}
+
+/// <summary>What the Exotel trunk's destination URI points to.</summary>
+public enum InboundDestinationMode
+{
+    /// <summary>
+    /// <c>{credentialId}.sip.vapi.ai</c> (or <c>.sip.eu.vapi.ai</c>): the host Vapi documents for BYO SIP trunks. Vapi
+    /// routes each call by the number dialled to that number's assistant, so one destination serves every number.
+    /// </summary>
+    Credential,
+
+    /// <summary>
+    /// The binding's <see cref="NumberBinding.SipUri"/> with <c>@</c> turned into <c>.</c> (<c>name.sip.vapi.ai</c>), as
+    /// the original scripts did. Not documented by Vapi; every number on the trunk must then share one SIP address,
+    /// because Exotel sends all of a trunk's calls to its destinations whatever number was dialled.
+    /// </summary>
+    SipUri,
 }
 
 /// <summary>Which Exotel trunk the integration uses.</summary>
@@ -147,7 +178,10 @@ public sealed class NumberBinding
     /// <summary>The Vapi assistant that answers it and calls from it.</summary>
     public string? AssistantId { get; set; }
 
-    /// <summary>The assistant's Vapi SIP address (<c>name@sip.vapi.ai</c>, <c>sip:</c> optional), which Exotel's destination points to.</summary>
+    /// <summary>
+    /// The assistant's Vapi SIP address (<c>name@sip.vapi.ai</c>, <c>sip:</c> optional). Exotel's destination points to it
+    /// when <see cref="VapiExotelOptions.InboundDestination"/> is <see cref="InboundDestinationMode.SipUri"/>; optional otherwise.
+    /// </summary>
     public string? SipUri { get; set; }
 
     /// <inheritdoc />

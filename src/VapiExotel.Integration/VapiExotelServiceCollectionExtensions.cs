@@ -2,12 +2,13 @@ using Exotel.VSip;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Vapi.Client;
 
 namespace VapiExotel.Integration;
 
-/// <summary>Registers the integration: both clients and their options, validated at start-up.</summary>
+/// <summary>Registers the integration: both clients, their options (validated at start-up) and <see cref="IVapiExotelIntegrator"/>.</summary>
 public static class VapiExotelServiceCollectionExtensions
 {
     /// <summary>
@@ -49,6 +50,15 @@ public static class VapiExotelServiceCollectionExtensions
     {
         services.AddOptions<VapiExotelOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VapiExotelOptions>, VapiExotelOptionsValidator>());
+
+        // Transient, as the typed clients it composes are.
+        services.TryAddTransient(sp => new VapiExotelIntegrator(
+            sp.GetRequiredService<ExotelClient>(),
+            sp.GetRequiredService<VapiClient>(),
+            sp.GetRequiredService<IOptions<VapiExotelOptions>>().Value,
+            sp.GetService<ILogger<VapiExotelIntegrator>>(),
+            sp.GetService<TimeProvider>()));
+        services.TryAddTransient<IVapiExotelIntegrator>(sp => sp.GetRequiredService<VapiExotelIntegrator>());
         return services;
     }
 }

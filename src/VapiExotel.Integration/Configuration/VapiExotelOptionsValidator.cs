@@ -87,10 +87,32 @@ internal sealed partial class VapiExotelOptionsValidator : IValidateOptions<Vapi
             yield return $"{Prefix}:CredentialName must be 1 to 40 characters (Vapi's limit); got {credentialName.Length.ToString(CultureInfo.InvariantCulture)}.";
         }
 
+        if (!Enum.IsDefined(options.InboundDestination))
+        {
+            yield return $"{Prefix}:InboundDestination must be Credential or SipUri; got '{options.InboundDestination}'.";
+        }
+
+        if (options.TestCallNumber is { } testNumber && !AddressRules.IsE164(testNumber))
+        {
+            yield return $"{Prefix}:TestCallNumber must be an E.164 number (+919876543210); got '{testNumber}'.";
+        }
+
+        if (options.MaxConcurrency is < 1 or > 32)
+        {
+            yield return $"{Prefix}:MaxConcurrency must be 1 to 32; got {options.MaxConcurrency.ToString(CultureInfo.InvariantCulture)}.";
+        }
+
         foreach (var problem in NumberProblems(options))
         {
             yield return problem;
         }
+    }
+
+    /// <summary>The host Exotel dials for a Vapi SIP address: <c>sip:name@sip.vapi.ai</c> → <c>name.sip.vapi.ai</c>.</summary>
+    public static string SipHost(string sipUri)
+    {
+        var match = SipAddress().Match(sipUri);
+        return match.Success ? $"{match.Groups["user"].Value}.{match.Groups["domain"].Value}".ToLowerInvariant() : sipUri;
     }
 
     private static IEnumerable<string> NumberProblems(VapiExotelOptions options)
@@ -98,12 +120,13 @@ internal sealed partial class VapiExotelOptionsValidator : IValidateOptions<Vapi
         var bindings = options.GetNumberBindings();
         if (bindings.Count == 0)
         {
-            yield return $"{Prefix}:Numbers needs at least one binding of PhoneNumber, AssistantId and SipUri (or set {Prefix}:PhoneNumber, AssistantId and SipUri).";
+            yield return $"{Prefix}:Numbers needs at least one binding of PhoneNumber and AssistantId (or set {Prefix}:PhoneNumber and AssistantId).";
             yield break;
         }
 
         var sipDomain = options.Vapi.GetSipDomain();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var sipUris = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < bindings.Count; i++)
         {
             var binding = bindings[i];
@@ -122,6 +145,11 @@ internal sealed partial class VapiExotelOptionsValidator : IValidateOptions<Vapi
                 yield return $"{key}AssistantId is required: the Vapi assistant that answers {binding.PhoneNumber}.";
             }
 
+            if (binding.SipUri is null && options.InboundDestination == InboundDestinationMode.Credential)
+            {
+                continue;
+            }
+
             var sip = binding.SipUri is null ? null : SipAddress().Match(binding.SipUri);
             if (sip is not { Success: true })
             {
@@ -131,6 +159,19 @@ internal sealed partial class VapiExotelOptionsValidator : IValidateOptions<Vapi
             {
                 yield return $"{key}SipUri is on {sip.Groups["domain"].Value}, but {Prefix}:Vapi:Region is {options.Vapi.Region}, whose SIP domain is {sipDomain}: "
                              + "the API region and the SIP host must match.";
+            }
+            else if (options.InboundDestination == InboundDestinationMode.SipUri)
+            {
+                var host = SipHost(binding.SipUri!);
+                if (!AddressRules.IsHostName(host))
+                {
+                    yield return $"{key}SipUri's user part must make a host name ({host}): letters, digits and '-' only, because Exotel dials it as a host.";
+                }
+                else if (sipUris.Add(host) && sipUris.Count > 1)
+                {
+                    yield return $"{key}SipUri differs from another number's, but with {Prefix}:InboundDestination SipUri the trunk sends every call to the same "
+                                 + "destination; give every number the same SipUri, or use InboundDestination Credential (Vapi then routes by the number dialled).";
+                }
             }
         }
     }

@@ -1,0 +1,200 @@
+using System.Net;
+using System.Net.Sockets;
+using Exotel.VSip;
+using Vapi.Client;
+using VapiExotel.Shared;
+
+namespace VapiExotel.Integration.Planning;
+
+/// <summary>The desired state, derived once from validated options: what both sides should hold.</summary>
+internal sealed class IntegrationTarget
+{
+    public IntegrationTarget(VapiExotelOptions options)
+    {
+        TrunkSid = string.IsNullOrWhiteSpace(options.Trunk.Sid) ? null : options.Trunk.Sid.Trim();
+        TrunkName = options.Trunk.GetName();
+        Transport = options.Trunk.Transport;
+        GatewayHost = options.Gateway.Host.Trim();
+        GatewayPort = options.Gateway.GetPort(Transport);
+        SignallingIps = options.GetVapiSignallingIps();
+        Bindings = options.GetNumberBindings();
+        CredentialName = options.GetCredentialName();
+        DestinationMode = options.InboundDestination;
+        SipDomain = options.Vapi.GetSipDomain();
+        NumberE164CheckEnabled = options.VapiNumberE164CheckEnabled;
+    }
+
+    public string? TrunkSid { get; }
+
+    public string TrunkName { get; }
+
+    /// <summary>How the trunk is named in messages: its SID when configured, else its name.</summary>
+    public string TrunkLabel => TrunkSid ?? TrunkName;
+
+    public SipTransport Transport { get; }
+
+    public string GatewayHost { get; }
+
+    public int GatewayPort { get; }
+
+    public SipGatewayProtocol GatewayProtocol => Transport == SipTransport.Tls ? SipGatewayProtocol.Tls : SipGatewayProtocol.Tcp;
+
+    public IReadOnlyList<string> SignallingIps { get; }
+
+    public IReadOnlyList<NumberBinding> Bindings { get; }
+
+    public IEnumerable<string> Numbers => Bindings.Select(b => b.PhoneNumber!);
+
+    public string CredentialName { get; }
+
+    public InboundDestinationMode DestinationMode { get; }
+
+    public string SipDomain { get; }
+
+    public bool NumberE164CheckEnabled { get; }
+
+    /// <summary>Whether the destination's host is the Vapi credential's id, so that inbound needs the credential.</summary>
+    public bool DestinationNeedsCredential => DestinationMode == InboundDestinationMode.Credential;
+
+    /// <summary>The destination Exotel's trunk should have, with the port and transport of the trunk's transport.</summary>
+    /// <param name="credentialId">The Vapi credential's id (Credential mode).</param>
+    public SipDestination Destination(string? credentialId)
+    {
+        var host = DestinationMode == InboundDestinationMode.Credential
+            ? $"{credentialId ?? throw new InvalidOperationException("The credential's id is needed for the destination.")}.{SipDomain}"
+            : VapiExotelOptionsValidator.SipHost(Bindings.First(b => b.SipUri is not null).SipUri!);
+        return new SipDestination(host.ToLowerInvariant(), Transport, SipDestination.DefaultPort(Transport));
+    }
+
+    /// <summary>The destination as words, before the credential exists (for a plan).</summary>
+    public string DestinationText(string? credentialId) =>
+        credentialId is null && DestinationNeedsCredential
+            ? $"<credential id>.{SipDomain}:{SipDestination.DefaultPort(Transport)};transport={Transport.ToString().ToLowerInvariant()}"
+            : Destination(credentialId).ToString();
+
+    /// <summary>The gateway's IPv4 addresses: the host itself when it is one, else what DNS answers.</summary>
+    /// <exception cref="SocketException">The host name does not resolve to an IPv4 address.</exception>
+    public async Task<IReadOnlyList<string>> ResolveGatewayAsync(CancellationToken cancellationToken)
+    {
+        if (AddressRules.IsIPv4(GatewayHost))
+        {
+            return [GatewayHost];
+        }
+
+        var addresses = await Dns.GetHostAddressesAsync(GatewayHost, AddressFamily.InterNetwork, cancellationToken).ConfigureAwait(false);
+        var ipv4 = addresses.Where(a => a.AddressFamily == AddressFamily.InterNetwork).Select(a => a.ToString()).Distinct(StringComparer.Ordinal).ToList();
+        return ipv4.Count > 0 ? ipv4 : throw new SocketException((int)SocketError.HostNotFound);
+    }
+
+    /// <summary>Whether the gateway is a host name (so its address can change under the credential).</summary>
+    public bool GatewayIsHostName => !AddressRules.IsIPv4(GatewayHost);
+
+    public SipTrunkGateway Gateway(string ip) => new()
+    {
+        Ip = ip,
+        Port = GatewayPort,
+        Netmask = SipTrunkGateway.DefaultNetmask,
+        InboundEnabled = true,
+        OutboundEnabled = true,
+        OutboundProtocol = GatewayProtocol,
+    };
+
+    /// <summary>What differs between a credential and the desired one, in words; empty when nothing does.</summary>
+    public IReadOnlyList<string> CredentialDrift(ByoSipTrunkCredential credential, IReadOnlyList<string> gatewayAddresses)
+    {
+        var drift = new List<string>();
+        if (credential.Gateways.Count != 1)
+        {
+            drift.Add($"{credential.Gateways.Count} gateways instead of 1");
+        }
+
+        if (credential.Gateways.Count == 0)
+        {
+            return drift;
+        }
+
+        var gateway = credential.Gateways[0];
+        if (!gatewayAddresses.Contains(gateway.Ip, StringComparer.Ordinal))
+        {
+            drift.Add($"gateway {gateway.Ip} is not {GatewayHost}'s address ({string.Join(", ", gatewayAddresses)})");
+        }
+
+        if (gateway.EffectivePort != GatewayPort)
+        {
+            drift.Add($"port {gateway.EffectivePort} instead of {GatewayPort}");
+        }
+
+        if (gateway.EffectiveOutboundProtocol != GatewayProtocol)
+        {
+            drift.Add($"outbound protocol {gateway.EffectiveOutboundProtocol} instead of {GatewayProtocol}");
+        }
+
+        if (!gateway.IsInboundEnabled || !gateway.IsOutboundEnabled)
+        {
+            drift.Add("the gateway does not take both inbound and outbound calls");
+        }
+
+        if (gateway.EffectiveNetmask != SipTrunkGateway.DefaultNetmask)
+        {
+            drift.Add($"netmask /{gateway.EffectiveNetmask} instead of /32");
+        }
+
+        if (credential.OutboundLeadingPlusEnabled != true)
+        {
+            drift.Add("the leading plus is off");
+        }
+
+        return drift;
+    }
+
+    /// <summary>What differs between a BYO number and the desired one, in words; empty when nothing does.</summary>
+    public IReadOnlyList<string> NumberDrift(ByoPhoneNumber number, NumberBinding binding, string? credentialId)
+    {
+        var drift = new List<string>();
+        if (!string.Equals(number.CredentialId, credentialId, StringComparison.Ordinal))
+        {
+            drift.Add($"on credential {number.CredentialId ?? "none"} instead of {credentialId ?? "the integration's"}");
+        }
+
+        if (!string.Equals(number.AssistantId, binding.AssistantId, StringComparison.Ordinal))
+        {
+            drift.Add($"bound to assistant {number.AssistantId ?? "none"} instead of {binding.AssistantId}");
+        }
+
+        // Vapi's default is on, so an absent value means on.
+        if ((number.NumberE164CheckEnabled ?? true) != NumberE164CheckEnabled)
+        {
+            drift.Add($"E.164 check {((number.NumberE164CheckEnabled ?? true) ? "on" : "off")} instead of {(NumberE164CheckEnabled ? "on" : "off")}");
+        }
+
+        return drift;
+    }
+
+    /// <summary>The step no API can do: Exotel sends an ExoPhone's calls to the trunk only through a flow.</summary>
+    public string FlowStep(string? trunkSid) =>
+        $"In the Exotel console (App Bazaar), create a flow whose Connect applet dials sip:{trunkSid ?? "<trunk sid>"} and assign it to "
+        + $"{string.Join(", ", Numbers)}: no API can do this, and inbound calls reach Vapi only through such a flow.";
+
+    /// <summary>The name a BYO number gets: deterministic, within Vapi's 40 characters.</summary>
+    public static string NumberName(string number) => "Exotel " + number;
+
+    /// <summary>Whether a whitelist entry covers <paramref name="ip"/> (its address, or a network that holds it).</summary>
+    public static bool Covers(string? entryIp, int? mask, string ip)
+    {
+        if (entryIp is null || !IPAddress.TryParse(entryIp, out var network) || !IPAddress.TryParse(ip, out var address)
+            || network.AddressFamily != AddressFamily.InterNetwork || address.AddressFamily != AddressFamily.InterNetwork)
+        {
+            return false;
+        }
+
+        var bits = Math.Clamp(mask ?? 32, 0, 32);
+        var netmask = bits == 0 ? 0u : uint.MaxValue << (32 - bits);
+        return (ToUInt(network) & netmask) == (ToUInt(address) & netmask);
+    }
+
+    private static uint ToUInt(IPAddress address)
+    {
+        var bytes = address.GetAddressBytes();
+        return ((uint)bytes[0] << 24) | ((uint)bytes[1] << 16) | ((uint)bytes[2] << 8) | bytes[3];
+    }
+}

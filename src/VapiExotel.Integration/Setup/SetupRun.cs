@@ -1,0 +1,554 @@
+using System.Net.Sockets;
+using Exotel.VSip;
+using Vapi.Client;
+using VapiExotel.Integration.Internal;
+using VapiExotel.Integration.Planning;
+
+namespace VapiExotel.Integration.Setup;
+
+/// <summary>
+/// Plan and setup in one piece of code: each step reads what exists, decides, and (for setup) acts. A plan is a
+/// setup with the acting left out. Both sides run concurrently; the inbound destination waits for the Vapi
+/// credential when its host is the credential's id.
+/// </summary>
+internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader read, RequestGate gate, StepLog log, bool apply)
+{
+    private readonly IntegrationTarget _target = read.Target;
+
+    public async Task<IntegrationReport> RunAsync(SetupScope scope, CancellationToken cancellationToken)
+    {
+        var inbound = scope != SetupScope.Outbound;
+        var outbound = scope != SetupScope.Inbound;
+
+        // Each side's first reads are started before either side awaits anything.
+        var credential = outbound ? EnsureCredentialAsync(cancellationToken)
+            : _target.DestinationNeedsCredential ? FindCredentialAsync(cancellationToken)
+            : Task.FromResult(CredentialState.NotNeeded);
+        var trunk = inbound ? EnsureExotelSideAsync(credential, cancellationToken) : Task.FromResult<string?>(null);
+        var numbers = outbound ? EnsurePhoneNumbersAsync(credential, cancellationToken) : Task.CompletedTask;
+        await Task.WhenAll(credential, trunk, numbers).ConfigureAwait(false);
+
+        var manual = inbound ? new[] { _target.FlowStep(await trunk.ConfigureAwait(false)) } : [];
+        return log.Report(scope, manual);
+    }
+
+    // ---- Vapi: the credential --------------------------------------------------------------------------------
+
+    private async Task<CredentialState> EnsureCredentialAsync(CancellationToken cancellationToken)
+    {
+        const ResourceKind Kind = ResourceKind.VapiCredential;
+        var name = _target.CredentialName;
+        IReadOnlyList<string> addresses;
+        try
+        {
+            addresses = await _target.ResolveGatewayAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException ex)
+        {
+            log.Fail(ResourceKind.GatewayAddress, _target.GatewayHost, ex);
+            log.Skip(Kind, name, "The gateway's address is not known, and Vapi needs it.");
+            return CredentialState.Failed("its gateway's address did not resolve");
+        }
+
+        if (_target.GatewayIsHostName)
+        {
+            log.Add(new IntegrationStep(ResourceKind.GatewayAddress, _target.GatewayHost, StepOutcome.AlreadyPresent, addresses[0],
+                $"{_target.GatewayHost} resolves to {string.Join(", ", addresses)}."));
+        }
+
+        IReadOnlyList<ByoSipTrunkCredential> found;
+        try
+        {
+            found = await read.CredentialsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
+        {
+            log.Fail(Kind, name, ex);
+            return CredentialState.Failed("it could not be read");
+        }
+
+        if (found.Count > 1)
+        {
+            log.Fail(Kind, name, ErrorAdvice.Conflict(
+                $"{found.Count} Vapi credentials are named '{name}' ({string.Join(", ", found.Select(c => c.Id))}), so the integration cannot tell which is its own.",
+                "Delete all but one in the Vapi dashboard (keep the one your phone numbers use), or set VapiExotel:CredentialName to a new name."));
+            return CredentialState.Failed("its name is ambiguous");
+        }
+
+        var desired = $"gateway {addresses[0]}:{_target.GatewayPort} over {_target.GatewayProtocol}";
+        if (found.Count == 1)
+        {
+            var credential = found[0];
+            var drift = _target.CredentialDrift(credential, addresses);
+            if (drift.Count == 0)
+            {
+                log.Add(new IntegrationStep(Kind, name, StepOutcome.AlreadyPresent, credential.Id, $"{desired}."));
+                return CredentialState.Exists(credential.Id);
+            }
+
+            var repair = "Drifted: " + string.Join("; ", drift) + ".";
+            if (!apply)
+            {
+                log.Add(new IntegrationStep(Kind, name, StepOutcome.WouldUpdate, credential.Id, repair));
+                return CredentialState.Exists(credential.Id);
+            }
+
+            // Keep the address the credential has when it is still one of the host's: DNS rotation is not drift.
+            var current = credential.Gateways.Count > 0 ? credential.Gateways[0].Ip : null;
+            var ip = current is not null && addresses.Contains(current, StringComparer.Ordinal) ? current : addresses[0];
+            var update = new UpdateSipTrunkCredentialRequest { Gateways = [_target.Gateway(ip)], OutboundLeadingPlusEnabled = true };
+            try
+            {
+                await gate.RunAsync(ct => vapi.Credentials.UpdateSipTrunkAsync(credential.Id, update, ct), cancellationToken).ConfigureAwait(false);
+                log.Add(new IntegrationStep(Kind, name, StepOutcome.Updated, credential.Id, repair + " Repaired."));
+            }
+            catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
+            {
+                log.Fail(Kind, name, ex, resourceId: credential.Id);
+            }
+
+            // Even when the repair failed the credential exists, and the numbers belong on it.
+            return CredentialState.Exists(credential.Id);
+        }
+
+        if (!apply)
+        {
+            log.Add(new IntegrationStep(Kind, name, StepOutcome.WouldCreate, message: $"{desired}."));
+            return CredentialState.WillBeCreated;
+        }
+
+        var create = new CreateSipTrunkCredentialRequest { Name = name, Gateways = [_target.Gateway(addresses[0])], OutboundLeadingPlusEnabled = true };
+        try
+        {
+            var created = await gate.RunAsync(ct => vapi.Credentials.CreateSipTrunkAsync(create, ct), cancellationToken).ConfigureAwait(false);
+            log.Add(new IntegrationStep(Kind, name, StepOutcome.Created, created.Id, $"{desired}."));
+            return CredentialState.Exists(created.Id);
+        }
+        catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
+        {
+            log.Fail(Kind, name, ex);
+            return CredentialState.Failed("it could not be created");
+        }
+    }
+
+    /// <summary>Inbound only: the credential is not set up here, but the destination's host is its id.</summary>
+    private async Task<CredentialState> FindCredentialAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var found = await read.CredentialsAsync(cancellationToken).ConfigureAwait(false);
+            return found.Count switch
+            {
+                1 => CredentialState.Exists(found[0].Id),
+                0 => CredentialState.Failed($"there is no Vapi credential named '{_target.CredentialName}' yet"),
+                _ => CredentialState.Failed($"{found.Count} Vapi credentials are named '{_target.CredentialName}'"),
+            };
+        }
+        catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
+        {
+            return CredentialState.Failed("the Vapi credentials could not be read: " + ex.Message);
+        }
+    }
+
+    // ---- Vapi: the phone numbers -----------------------------------------------------------------------------
+
+    private async Task EnsurePhoneNumbersAsync(Task<CredentialState> credentialTask, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ByoPhoneNumber> existing;
+        try
+        {
+            existing = await read.PhoneNumbersAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
+        {
+            ForEachBinding((number, i) => log.Fail(ResourceKind.VapiPhoneNumber, number, ex, i));
+            return;
+        }
+
+        var credential = await credentialTask.ConfigureAwait(false);
+        if (credential.IsFailed)
+        {
+            ForEachBinding((number, i) => log.Skip(ResourceKind.VapiPhoneNumber, number, $"Not set up: the Vapi credential failed ({credential.Problem}).", i));
+            return;
+        }
+
+        await Task.WhenAll(_target.Bindings.Select((binding, i) => EnsurePhoneNumberAsync(binding, i, existing, credential, cancellationToken))).ConfigureAwait(false);
+    }
+
+    private async Task EnsurePhoneNumberAsync(NumberBinding binding, int order, IReadOnlyList<ByoPhoneNumber> existing, CredentialState credential, CancellationToken cancellationToken)
+    {
+        const ResourceKind Kind = ResourceKind.VapiPhoneNumber;
+        var number = binding.PhoneNumber!;
+        var candidates = existing.Where(n => PhoneNumberText.Same(n.Number, number)).ToList();
+        var current = candidates.FirstOrDefault(n => credential.Id is not null && string.Equals(n.CredentialId, credential.Id, StringComparison.Ordinal))
+                      ?? (candidates.Count == 1 ? candidates[0] : null);
+        if (current is null && candidates.Count > 1)
+        {
+            log.Fail(Kind, number, ErrorAdvice.Conflict(
+                $"{candidates.Count} Vapi phone numbers carry {number}, none on credential '{_target.CredentialName}': "
+                + string.Join(", ", candidates.Select(c => $"{c.Id} (credential {c.CredentialId ?? "none"})")) + ".",
+                "Delete the ones you no longer use in the Vapi dashboard (the original scripts made one per run) and rerun: setup moves the one left to the integration's credential."), order);
+            return;
+        }
+
+        try
+        {
+            if (current is not null)
+            {
+                var drift = _target.NumberDrift(current, binding, credential.Id);
+                if (drift.Count == 0)
+                {
+                    log.Add(new IntegrationStep(Kind, number, StepOutcome.AlreadyPresent, current.Id, $"Answered by assistant {binding.AssistantId}."), order);
+                    return;
+                }
+
+                var repair = "Drifted: " + string.Join("; ", drift) + ".";
+                if (!apply)
+                {
+                    log.Add(new IntegrationStep(Kind, number, StepOutcome.WouldUpdate, current.Id, repair), order);
+                    return;
+                }
+
+                var update = new UpdateByoPhoneNumberRequest
+                {
+                    CredentialId = credential.Id, AssistantId = binding.AssistantId, NumberE164CheckEnabled = _target.NumberE164CheckEnabled,
+                };
+                await gate.RunAsync(ct => vapi.PhoneNumbers.UpdateAsync(current.Id, update, ct), cancellationToken).ConfigureAwait(false);
+                log.Add(new IntegrationStep(Kind, number, StepOutcome.Updated, current.Id, repair + " Repaired."), order);
+                return;
+            }
+
+            if (!apply)
+            {
+                log.Add(new IntegrationStep(Kind, number, StepOutcome.WouldCreate, message: $"Answered by assistant {binding.AssistantId}."), order);
+                return;
+            }
+
+            var create = new CreateByoPhoneNumberRequest
+            {
+                Number = number, CredentialId = credential.Id, AssistantId = binding.AssistantId,
+                NumberE164CheckEnabled = _target.NumberE164CheckEnabled, Name = IntegrationTarget.NumberName(number),
+            };
+            var created = await gate.RunAsync(ct => vapi.PhoneNumbers.CreateAsync(create, ct), cancellationToken).ConfigureAwait(false);
+            log.Add(new IntegrationStep(Kind, number, StepOutcome.Created, created.Id, $"Answered by assistant {binding.AssistantId}."), order);
+        }
+        catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
+        {
+            log.Fail(Kind, number, ex, order, current?.Id);
+        }
+    }
+
+    // ---- Exotel: the trunk and what hangs on it --------------------------------------------------------------
+
+    private async Task<string?> EnsureExotelSideAsync(Task<CredentialState> credential, CancellationToken cancellationToken)
+    {
+        var (sid, fresh) = await EnsureTrunkAsync(cancellationToken).ConfigureAwait(false);
+        if (sid is null && !fresh)
+        {
+            const string Reason = "Not set up: the trunk step failed.";
+            ForEach(_target.SignallingIps, (ip, i) => log.Skip(ResourceKind.ExotelWhitelistedIp, ip, Reason, i));
+            log.Skip(ResourceKind.ExotelDestination, _target.DestinationText((await credential.ConfigureAwait(false)).Id), Reason);
+            ForEachBinding((number, i) => log.Skip(ResourceKind.ExotelNumberMapping, number, Reason, i));
+            return null;
+        }
+
+        // A trunk created now (or to be created) has nothing on it: no need to read.
+        var ips = fresh ? Task.FromResult<List<ExotelWhitelistedIp>?>([]) : ReadOrFail(ct => read.WhitelistedIpsAsync(sid!, ct), ResourceKind.ExotelWhitelistedIp, _target.SignallingIps, cancellationToken);
+        var destinations = fresh ? Task.FromResult<List<ExotelDestinationUri>?>([]) : ReadOrFail(ct => read.DestinationsAsync(sid!, ct), ResourceKind.ExotelDestination, [_target.DestinationText(null)], cancellationToken);
+        var mappings = fresh ? Task.FromResult<List<ExotelPhoneNumberMapping>?>([]) : ReadOrFail(ct => read.MappingsAsync(sid!, ct), ResourceKind.ExotelNumberMapping, [.. _target.Numbers], cancellationToken);
+
+        var work = new List<Task>
+        {
+            EnsureIpsAsync(sid, ips, cancellationToken),
+            EnsureDestinationAsync(sid, destinations, credential, cancellationToken),
+            EnsureMappingsAsync(sid, mappings, cancellationToken),
+        };
+        await Task.WhenAll(work).ConfigureAwait(false);
+        return sid;
+    }
+
+    private async Task<(string? Sid, bool Fresh)> EnsureTrunkAsync(CancellationToken cancellationToken)
+    {
+        const ResourceKind Kind = ResourceKind.ExotelTrunk;
+        var label = _target.TrunkLabel;
+        try
+        {
+            var found = await read.FindTrunksAsync(cancellationToken).ConfigureAwait(false);
+            if (found.Count == 1)
+            {
+                var trunk = found[0];
+                var inactive = trunk.Status is { } status && status != ExotelTrunkStatus.Active
+                    ? $" Its status is '{status}': Exotel must activate it before calls flow."
+                    : string.Empty;
+                log.Add(new IntegrationStep(Kind, label, StepOutcome.AlreadyPresent, trunk.Sid, $"Trunk '{trunk.Name}'.{inactive}"));
+                return (trunk.Sid, false);
+            }
+
+            if (found.Count > 1)
+            {
+                log.Fail(Kind, label, ErrorAdvice.Conflict(
+                    $"{found.Count} Exotel trunks are named '{_target.TrunkName}' ({string.Join(", ", found.Select(t => t.Sid))}); the integration does not pick one.",
+                    "Set VapiExotel:Trunk:Sid to the trunk to use, or give the integration a Trunk:Name of its own."));
+                return (null, false);
+            }
+
+            if (_target.TrunkSid is { } sid)
+            {
+                log.Fail(Kind, label, new StepError("Exotel", $"Trunk {sid} does not exist in this Exotel account.",
+                    $"Check VapiExotel:Trunk:Sid, or remove it so that setup finds or creates the trunk named '{_target.TrunkName}'.") { HttpStatus = 404 });
+                return (null, false);
+            }
+
+            if (!apply)
+            {
+                log.Add(new IntegrationStep(Kind, label, StepOutcome.WouldCreate));
+                return (null, true);
+            }
+
+            var created = await gate.RunAsync(ct => exotel.Trunks.CreateAsync(new CreateTrunkRequest(_target.TrunkName), ct), cancellationToken).ConfigureAwait(false);
+            log.Add(new IntegrationStep(Kind, label, StepOutcome.Created, created.Sid, $"Trunk '{created.Name ?? _target.TrunkName}'."));
+            return (created.Sid, true);
+        }
+        catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
+        {
+            log.Fail(Kind, label, ex);
+            return (null, false);
+        }
+    }
+
+    private async Task EnsureIpsAsync(string? trunkSid, Task<List<ExotelWhitelistedIp>?> existingTask, CancellationToken cancellationToken)
+    {
+        if (await existingTask.ConfigureAwait(false) is not { } existing)
+        {
+            return;
+        }
+
+        await Task.WhenAll(_target.SignallingIps.Select(async (ip, order) =>
+        {
+            const ResourceKind Kind = ResourceKind.ExotelWhitelistedIp;
+            var entry = existing.FirstOrDefault(e => IntegrationTarget.Covers(e.Ip, e.Mask, ip));
+            if (entry is not null)
+            {
+                var covered = entry.Ip == ip && (entry.Mask ?? 32) == 32 ? null : $"Covered by {entry.Ip}/{entry.Mask}.";
+                log.Add(new IntegrationStep(Kind, ip, StepOutcome.AlreadyPresent, entry.Id, covered), order);
+                return;
+            }
+
+            if (!apply)
+            {
+                log.Add(new IntegrationStep(Kind, ip, StepOutcome.WouldCreate, message: "Vapi signals from this address."), order);
+                return;
+            }
+
+            try
+            {
+                var added = await gate.RunAsync(ct => exotel.WhitelistedIps.AddAsync(trunkSid!, ip, 32, ct), cancellationToken).ConfigureAwait(false);
+                log.Add(new IntegrationStep(Kind, ip, StepOutcome.Created, added.Id, "Vapi signals from this address."), order);
+            }
+            catch (ExotelException ex) when (ex.IsDuplicate)
+            {
+                log.Add(new IntegrationStep(Kind, ip, StepOutcome.AlreadyPresent, message: "Exotel reports it whitelisted already."), order);
+            }
+            catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
+            {
+                log.Fail(Kind, ip, ex, order);
+            }
+        })).ConfigureAwait(false);
+    }
+
+    private async Task EnsureDestinationAsync(
+        string? trunkSid, Task<List<ExotelDestinationUri>?> existingTask, Task<CredentialState> credentialTask, CancellationToken cancellationToken)
+    {
+        const ResourceKind Kind = ResourceKind.ExotelDestination;
+        var existing = await existingTask.ConfigureAwait(false);
+        var credential = await credentialTask.ConfigureAwait(false);
+        if (existing is null)
+        {
+            return;
+        }
+
+        if (_target.DestinationNeedsCredential && credential.Id is null)
+        {
+            var text = _target.DestinationText(null);
+            if (credential.IsPlannedCreation)
+            {
+                log.Add(new IntegrationStep(Kind, text, StepOutcome.WouldCreate, message: "Its host is the id of the Vapi credential setup creates."));
+            }
+            else
+            {
+                log.Fail(Kind, text, new StepError("Integration", $"The destination's host is the Vapi credential's id, but {credential.Problem}.",
+                    "Run setup for both directions (or outbound first) so that the credential exists, or set VapiExotel:InboundDestination to SipUri."));
+            }
+
+            return;
+        }
+
+        var desired = _target.Destination(credential.Id);
+        var target = desired.ToString();
+        var match = existing.FirstOrDefault(d => d.Matches(desired));
+        var stale = existing.Where(d => d != match && read.IsManagedDestination(d)).ToList();
+        if (match is not null && stale.Count == 0)
+        {
+            log.Add(new IntegrationStep(Kind, target, StepOutcome.AlreadyPresent, match.Id, OthersNote(existing.Count - 1)));
+            return;
+        }
+
+        var replaced = stale.Count == 0 ? null : $"Replaces {string.Join(", ", stale.Select(d => d.Destination))}, which pointed at Vapi wrongly.";
+        if (!apply)
+        {
+            log.Add(new IntegrationStep(Kind, target, stale.Count == 0 ? StepOutcome.WouldCreate : StepOutcome.WouldUpdate, match?.Id, replaced));
+            return;
+        }
+
+        try
+        {
+            var id = match?.Id;
+            if (match is null)
+            {
+                try
+                {
+                    id = (await gate.RunAsync(ct => exotel.DestinationUris.AddAsync(trunkSid!, desired, ct), cancellationToken).ConfigureAwait(false)).Id;
+                }
+                catch (ExotelException ex) when (ex.IsDuplicate)
+                {
+                    // Added by a concurrent run: it is there, which is all that matters.
+                }
+            }
+
+            // The new destination is in place before the stale ones go, so that calls always have somewhere to go.
+            foreach (var old in stale)
+            {
+                await gate.RunAsync(ct => exotel.DestinationUris.DeleteAsync(trunkSid!, old.Id, ct), cancellationToken).ConfigureAwait(false);
+            }
+
+            var outcome = stale.Count > 0 ? StepOutcome.Updated : match is null && id is not null ? StepOutcome.Created : StepOutcome.AlreadyPresent;
+            log.Add(new IntegrationStep(Kind, target, outcome, id, replaced ?? OthersNote(existing.Count - stale.Count)));
+        }
+        catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
+        {
+            log.Fail(Kind, target, ex);
+        }
+    }
+
+    private static string? OthersNote(int others) =>
+        others > 0 ? $"The trunk has {others} other destination(s) the integration does not manage; Exotel may send calls there too." : null;
+
+    private async Task EnsureMappingsAsync(string? trunkSid, Task<List<ExotelPhoneNumberMapping>?> existingTask, CancellationToken cancellationToken)
+    {
+        if (await existingTask.ConfigureAwait(false) is not { } existing)
+        {
+            return;
+        }
+
+        await Task.WhenAll(_target.Numbers.Select(async (number, order) =>
+        {
+            const ResourceKind Kind = ResourceKind.ExotelNumberMapping;
+            var mapping = existing.FirstOrDefault(m => PhoneNumberText.Same(m.PhoneNumber, number));
+            try
+            {
+                if (mapping is not null)
+                {
+                    if (mapping.EffectiveMode == PhoneNumberMode.Pstn)
+                    {
+                        log.Add(new IntegrationStep(Kind, number, StepOutcome.AlreadyPresent, mapping.Id), order);
+                    }
+                    else if (!apply)
+                    {
+                        log.Add(new IntegrationStep(Kind, number, StepOutcome.WouldUpdate, mapping.Id, $"Mode '{mapping.Mode}' instead of 'pstn'."), order);
+                    }
+                    else
+                    {
+                        await gate.RunAsync(ct => exotel.PhoneNumbers.UpdateModeAsync(trunkSid!, mapping.Id, number, PhoneNumberMode.Pstn, ct), cancellationToken).ConfigureAwait(false);
+                        log.Add(new IntegrationStep(Kind, number, StepOutcome.Updated, mapping.Id, $"Mode '{mapping.Mode}' changed to 'pstn'."), order);
+                    }
+
+                    return;
+                }
+
+                if (await ConflictAsync(number, trunkSid, order, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                if (!apply)
+                {
+                    log.Add(new IntegrationStep(Kind, number, StepOutcome.WouldCreate), order);
+                    return;
+                }
+
+                try
+                {
+                    var created = await gate.RunAsync(ct => exotel.PhoneNumbers.MapAsync(trunkSid!, number, PhoneNumberMode.Pstn, ct), cancellationToken).ConfigureAwait(false);
+                    log.Add(new IntegrationStep(Kind, number, StepOutcome.Created, created.Id), order);
+                }
+                catch (ExotelException ex) when (ex.IsDuplicate)
+                {
+                    // Mapped meanwhile: to this trunk (fine) or to another (a conflict).
+                    if (!await ConflictAsync(number, trunkSid, order, cancellationToken).ConfigureAwait(false))
+                    {
+                        log.Add(new IntegrationStep(Kind, number, StepOutcome.AlreadyPresent, message: "Exotel reports it mapped to this trunk already."), order);
+                    }
+                }
+            }
+            catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
+            {
+                log.Fail(Kind, number, ex, order, mapping?.Id);
+            }
+        })).ConfigureAwait(false);
+    }
+
+    /// <summary>Records a conflict, and says so, when the number is mapped to a trunk other than the integration's.</summary>
+    private async Task<bool> ConflictAsync(string number, string? trunkSid, int order, CancellationToken cancellationToken)
+    {
+        var others = await read.OtherTrunksOfAsync(number, trunkSid, cancellationToken).ConfigureAwait(false);
+        if (others.Count == 0)
+        {
+            return false;
+        }
+
+        var elsewhere = string.Join(", ", others);
+        log.Fail(ResourceKind.ExotelNumberMapping, number, ErrorAdvice.Conflict(
+            $"{number} is mapped to trunk {elsewhere}, but this setup maps it to trunk {trunkSid ?? _target.TrunkLabel}; a number can route through one trunk only.",
+            $"Remove {number} from trunk {elsewhere} (Exotel console, or teardown run with that trunk's configuration), or set VapiExotel:Trunk:Sid to {others[0]}."), order);
+        return true;
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------
+
+    private async Task<List<T>?> ReadOrFail<T>(Func<CancellationToken, Task<List<T>>> list, ResourceKind kind, IReadOnlyList<string> targets, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await list(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
+        {
+            ForEach(targets, (target, i) => log.Fail(kind, target, ex, i));
+            return null;
+        }
+    }
+
+    private void ForEachBinding(Action<string, int> action) => ForEach([.. _target.Numbers], action);
+
+    private static void ForEach(IReadOnlyList<string> items, Action<string, int> action)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            action(items[i], i);
+        }
+    }
+}
+
+/// <summary>Where the Vapi credential stands, for the steps that need its id.</summary>
+internal sealed record CredentialState(string? Id, bool IsPlannedCreation, string? Problem)
+{
+    public static CredentialState NotNeeded { get; } = new(null, false, null);
+
+    public static CredentialState WillBeCreated { get; } = new(null, true, null);
+
+    public bool IsFailed => Problem is not null;
+
+    public static CredentialState Exists(string id) => new(id, false, null);
+
+    public static CredentialState Failed(string problem) => new(null, false, problem);
+}

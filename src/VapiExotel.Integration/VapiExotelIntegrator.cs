@@ -1,0 +1,171 @@
+using Exotel.VSip;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Vapi.Client;
+using VapiExotel.Integration.Calls;
+using VapiExotel.Integration.Internal;
+using VapiExotel.Integration.Planning;
+using VapiExotel.Integration.Setup;
+using VapiExotel.Integration.Validation;
+using VapiExotel.Shared;
+
+namespace VapiExotel.Integration;
+
+/// <summary>
+/// The integration: composes <see cref="ExotelClient"/> and <see cref="VapiClient"/> to wire Exotel to Vapi both
+/// ways. Registered by <c>services.AddVapiExotel(…)</c>; may also be built directly.
+/// </summary>
+public class VapiExotelIntegrator : IVapiExotelIntegrator
+{
+    private readonly ExotelClient _exotel;
+    private readonly VapiClient _vapi;
+    private readonly VapiExotelOptions _options;
+    private readonly IntegrationTarget _target;
+    private readonly ILogger _logger;
+    private readonly CallFollower _calls;
+
+    /// <summary>Creates an integrator.</summary>
+    /// <param name="exotel">The Exotel client.</param>
+    /// <param name="vapi">The Vapi client.</param>
+    /// <param name="options">The integration's options; checked here, before any request.</param>
+    /// <param name="logger">Logs each step; none when null.</param>
+    /// <param name="timeProvider">The clock for call polling; the system's when null.</param>
+    /// <exception cref="ArgumentException">The options break a rule; the message lists every problem by its configuration key.</exception>
+    public VapiExotelIntegrator(ExotelClient exotel, VapiClient vapi, VapiExotelOptions options, ILogger<VapiExotelIntegrator>? logger = null, TimeProvider? timeProvider = null)
+    {
+        _exotel = exotel ?? throw new ArgumentNullException(nameof(exotel));
+        _vapi = vapi ?? throw new ArgumentNullException(nameof(vapi));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        var problems = VapiExotelOptionsValidator.Problems(options).ToList();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("The integration's options are invalid: " + string.Join(" ", problems), nameof(options));
+        }
+
+        _target = new IntegrationTarget(options);
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _calls = new CallFollower(timeProvider ?? TimeProvider.System, _logger);
+    }
+
+    /// <summary>The configuration checks alone, with no request: each problem names its key. What <see cref="ValidateAsync"/> starts with.</summary>
+    /// <param name="options">The options to check.</param>
+    /// <returns>The checks: one failed check per problem, or one passed check describing the configuration.</returns>
+    public static IReadOnlyList<ValidationCheck> ValidateConfiguration(VapiExotelOptions options) =>
+        ValidationRun.Offline(options ?? throw new ArgumentNullException(nameof(options)));
+
+    /// <inheritdoc />
+    public virtual Task<IntegrationReport> PlanAsync(SetupScope scope = SetupScope.All, CancellationToken cancellationToken = default) =>
+        RunSetupAsync(scope, apply: false, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<IntegrationReport> SetupAsync(SetupScope scope = SetupScope.All, CancellationToken cancellationToken = default) =>
+        RunSetupAsync(scope, apply: true, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual async Task<ValidationReport> ValidateAsync(CancellationToken cancellationToken = default)
+    {
+        using var gate = new RequestGate(_options.MaxConcurrency);
+        return await new ValidationRun(_vapi, Reader(gate), gate).RunAsync(_options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<IntegrationInventory> ListAsync(CancellationToken cancellationToken = default)
+    {
+        using var gate = new RequestGate(_options.MaxConcurrency);
+        return await new TeardownRun(_exotel, _vapi, Reader(gate), gate).InventoryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<IntegrationReport> TeardownAsync(bool dryRun = false, CancellationToken cancellationToken = default)
+    {
+        using var gate = new RequestGate(_options.MaxConcurrency);
+        var run = new TeardownRun(_exotel, _vapi, Reader(gate), gate);
+        var inventory = await run.InventoryAsync(cancellationToken).ConfigureAwait(false);
+        return await run.RunAsync(inventory, dryRun, new StepLog(dryRun ? "teardown (dry run)" : "teardown", _logger), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public virtual CallFailureExplanation Explain(string codeOrReason) => CallDiagnostics.Explain(codeOrReason);
+
+    /// <inheritdoc />
+    public virtual Task<ExotelCall> ConnectNumbersAsync(ConnectCallRequest request, CancellationToken cancellationToken = default) =>
+        _exotel.Calls.ConnectAsync(request, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<ExotelCall> ConnectToFlowAsync(ConnectToFlowRequest request, CancellationToken cancellationToken = default) =>
+        _exotel.Calls.ConnectToFlowAsync(request, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual async Task<VapiCall> StartAssistantCallAsync(AssistantCallRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.CustomerNumber is not { } customer || !AddressRules.IsE164(customer))
+        {
+            throw new ArgumentException($"request.CustomerNumber must be an E.164 number (+919876543210); got '{request.CustomerNumber}'.", nameof(request));
+        }
+
+        var from = request.FromNumber ?? _target.Bindings[0].PhoneNumber!;
+        if (!AddressRules.IsE164(from))
+        {
+            throw new ArgumentException($"request.FromNumber must be an E.164 number; got '{from}'.", nameof(request));
+        }
+
+        var assistantId = request.AssistantId ?? _target.Bindings.FirstOrDefault(b => PhoneNumberText.Same(b.PhoneNumber, from))?.AssistantId
+            ?? throw new ArgumentException($"request.AssistantId is required: {from} is not a configured number, so its assistant is not known.", nameof(request));
+
+        using var gate = new RequestGate(_options.MaxConcurrency);
+        var reader = Reader(gate);
+        var credentials = reader.CredentialsAsync(cancellationToken);
+        var numbers = reader.AllPhoneNumbersAsync(cancellationToken);
+        await Task.WhenAll(credentials, numbers).ConfigureAwait(false);
+        var credentialIds = (await credentials.ConfigureAwait(false)).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var phoneNumber = (await numbers.ConfigureAwait(false)).FirstOrDefault(n => PhoneNumberText.Same(n.Number, from) && n.CredentialId is not null && credentialIds.Contains(n.CredentialId))
+            ?? throw new VapiExotelException(
+                $"Vapi has no BYO phone number {from} on credential '{_target.CredentialName}', so it cannot call out through Exotel. Run setup (outbound) first.");
+
+        var call = new CreateCallRequest
+        {
+            AssistantId = assistantId,
+            PhoneNumberId = phoneNumber.Id,
+            Customer = new VapiCustomer { Number = customer },
+            Name = request.Name,
+        };
+        return await _vapi.Calls.CreateAsync(call, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<VapiCall> PlaceTestCallAsync(string? number = null, CancellationToken cancellationToken = default)
+    {
+        var to = number ?? _options.TestCallNumber
+            ?? throw new ArgumentException("No number to call: pass one, or set VapiExotel:TestCallNumber. A test call rings a real phone, so there is no default.", nameof(number));
+        return StartAssistantCallAsync(new AssistantCallRequest(to) { Name = "vapi-exotel test call" }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<VapiCall> WaitForCallEndAsync(string callId, CallWaitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(callId);
+        return _calls.FollowAsync(_vapi, callId, options, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<ExotelCall> WaitForExotelCallEndAsync(string callSid, CallWaitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(callSid);
+        return _calls.FollowAsync(_exotel, callSid, options, cancellationToken);
+    }
+
+    private async Task<IntegrationReport> RunSetupAsync(SetupScope scope, bool apply, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(scope))
+        {
+            throw new ArgumentOutOfRangeException(nameof(scope), scope, "scope must be All, Inbound or Outbound.");
+        }
+
+        using var gate = new RequestGate(_options.MaxConcurrency);
+        var log = new StepLog(apply ? "setup" : "plan", _logger);
+        return await new SetupRun(_exotel, _vapi, Reader(gate), gate, log, apply).RunAsync(scope, cancellationToken).ConfigureAwait(false);
+    }
+
+    private StateReader Reader(RequestGate gate) => new(_exotel, _vapi, _target, gate);
+}
