@@ -65,8 +65,8 @@ public sealed class VapiExotelOptions
     /// <summary>The number a test call dials when none is given (E.164). Never defaulted: a test call rings a real phone.</summary>
     public string? TestCallNumber { get; set; }
 
-    /// <summary>How many requests the integrator has in flight at once, across both services (1 to 32; 4 by default).</summary>
-    public int MaxConcurrency { get; set; } = 4;
+    /// <summary>How many requests the integrator has in flight at once, across both services (1 to 32; 8 by default).</summary>
+    public int MaxConcurrency { get; set; } = 8;
 
     /// <summary>Every number binding: <see cref="Numbers"/>, then the flat one when <see cref="PhoneNumber"/> is set.</summary>
     /// <returns>The bindings, in order.</returns>

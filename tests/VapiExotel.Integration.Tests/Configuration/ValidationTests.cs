@@ -50,7 +50,7 @@ public sealed class ValidationTests
             "VapiExotel:Exotel:ApiKey is required.",
             "VapiExotel:Exotel:ApiToken is required.",
             "VapiExotel:Vapi:ApiKey is required.",
-            "VapiExotel:Numbers needs at least one binding of PhoneNumber, AssistantId and SipUri (or set VapiExotel:PhoneNumber, AssistantId and SipUri).",
+            "VapiExotel:Numbers needs at least one binding of PhoneNumber and AssistantId (or set VapiExotel:PhoneNumber and AssistantId).",
         }));
     }
 
@@ -65,6 +65,9 @@ public sealed class ValidationTests
     [TestCase("VapiExotel:Gateway:Port", "70000", "VapiExotel:Gateway:Port must be 1 to 65535; got 70000.")]
     [TestCase("VapiExotel:VapiSignallingIps:0", "44.229.228", "VapiExotel:VapiSignallingIps:0 must be an IPv4 address; got '44.229.228'.")]
     [TestCase("VapiExotel:CredentialName", "a-credential-name-that-is-longer-than-forty", "VapiExotel:CredentialName must be 1 to 40 characters (Vapi's limit); got 43.")]
+    [TestCase("VapiExotel:TestCallNumber", "9876543210", "VapiExotel:TestCallNumber must be an E.164 number (+919876543210); got '9876543210'.")]
+    [TestCase("VapiExotel:MaxConcurrency", "0", "VapiExotel:MaxConcurrency must be 1 to 32; got 0.")]
+    [TestCase("VapiExotel:MaxConcurrency", "33", "VapiExotel:MaxConcurrency must be 1 to 32; got 33.")]
     public void Each_rule_names_the_key_and_what_is_wrong(string key, string value, string expected)
     {
         Assert.That(FailuresWith(key, value), Does.Contain(expected));
@@ -89,6 +92,47 @@ public sealed class ValidationTests
         settings["VapiExotel:Numbers:0:SipUri"] = "sip:front-desk@sip.eu.vapi.ai";
 
         Assert.That(StartupFailures(settings), Is.Empty);
+    }
+
+    [Test]
+    public void The_sip_address_is_optional_when_the_destination_is_the_credential()
+    {
+        var settings = TestSettings.Valid();
+        settings.Remove("VapiExotel:Numbers:0:SipUri");
+
+        Assert.That(StartupFailures(settings), Is.Empty);
+    }
+
+    [Test]
+    public void The_sip_address_is_required_when_the_destination_is_built_from_it()
+    {
+        var settings = TestSettings.Valid();
+        settings.Remove("VapiExotel:Numbers:0:SipUri");
+        settings["VapiExotel:InboundDestination"] = "SipUri";
+
+        Assert.That(StartupFailures(settings), Does.Contain("VapiExotel:Numbers:0:SipUri must be the assistant's Vapi SIP address, name@sip.vapi.ai; got ''."));
+    }
+
+    [Test]
+    public void With_sip_address_destinations_every_number_shares_one_address()
+    {
+        var settings = TestSettings.Valid();
+        settings["VapiExotel:InboundDestination"] = "SipUri";
+        settings["VapiExotel:Numbers:1:PhoneNumber"] = "+918047490925";
+        settings["VapiExotel:Numbers:1:AssistantId"] = "asst-2";
+        settings["VapiExotel:Numbers:1:SipUri"] = "back-office@sip.vapi.ai";
+
+        Assert.That(StartupFailures(settings), Has.One.StartsWith("VapiExotel:Numbers:1:SipUri differs from another number's"));
+    }
+
+    [Test]
+    public void With_sip_address_destinations_the_user_part_must_make_a_host_name()
+    {
+        var settings = TestSettings.Valid();
+        settings["VapiExotel:InboundDestination"] = "SipUri";
+        settings["VapiExotel:Numbers:0:SipUri"] = "front_desk@sip.vapi.ai";
+
+        Assert.That(StartupFailures(settings), Has.One.StartsWith("VapiExotel:Numbers:0:SipUri's user part must make a host name (front_desk.sip.vapi.ai)"));
     }
 
     [Test]
