@@ -79,9 +79,8 @@ public class VapiExotelIntegrator : IVapiExotelIntegrator
     public virtual async Task<IntegrationReport> TeardownAsync(bool dryRun = false, CancellationToken cancellationToken = default)
     {
         using var gate = new RequestGate(_options.MaxConcurrency);
-        var run = new TeardownRun(_exotel, _vapi, Reader(gate), gate);
-        var inventory = await run.InventoryAsync(cancellationToken).ConfigureAwait(false);
-        return await run.RunAsync(inventory, dryRun, new StepLog(dryRun ? "teardown (dry run)" : "teardown", _logger), cancellationToken).ConfigureAwait(false);
+        var log = new StepLog(dryRun ? "teardown (dry run)" : "teardown", _logger);
+        return await new TeardownRun(_exotel, _vapi, Reader(gate), gate).RunAsync(dryRun, log, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

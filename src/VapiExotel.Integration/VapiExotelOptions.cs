@@ -13,10 +13,10 @@ public sealed class VapiExotelOptions
     public const string SectionName = "VapiExotel";
 
     /// <summary>The Exotel account and client settings (<c>Exotel:AccountSid</c>, <c>ApiKey</c>, <c>ApiToken</c>, <c>Region</c>, <c>BaseAddress</c>…).</summary>
-    public ExotelClientOptions Exotel { get; set; } = new();
+    public ExotelClientOptions Exotel { get; init; } = new();
 
     /// <summary>The Vapi organisation and client settings (<c>Vapi:ApiKey</c>, <c>Region</c>, <c>BaseAddress</c>…).</summary>
-    public VapiClientOptions Vapi { get; set; } = new();
+    public VapiClientOptions Vapi { get; init; } = new();
 
     /// <summary>Which Exotel trunk carries the calls, and its transport.</summary>
     public TrunkOptions Trunk { get; set; } = new();
@@ -53,14 +53,6 @@ public sealed class VapiExotelOptions
     /// integration's specification asks; the numbers are checked for E.164 here anyway, before anything is sent.
     /// </summary>
     public bool VapiNumberE164CheckEnabled { get; set; }
-
-    /// <summary>
-    /// What Exotel's destination URI points to: <see cref="InboundDestinationMode.Credential"/> (the default,
-    /// <c>{credentialId}.sip.vapi.ai</c>, the form Vapi documents for BYO numbers, which routes each call by the number
-    /// dialled) or <see cref="InboundDestinationMode.SipUri"/> (the original scripts' <c>name@sip.vapi.ai</c> turned into
-    /// <c>name.sip.vapi.ai</c>, which Vapi does not document).
-    /// </summary>
-    public InboundDestinationMode InboundDestination { get; set; } = InboundDestinationMode.Credential;
 
     /// <summary>The number a test call dials when none is given (E.164). Never defaulted: a test call rings a real phone.</summary>
     public string? TestCallNumber { get; set; }
@@ -105,23 +97,6 @@ public sealed class VapiExotelOptions
         $"VapiExotelOptions {{ Exotel = {Exotel}, Vapi = {Vapi}, Trunk = {Trunk}, Gateway = {Gateway}, Numbers = {GetNumberBindings().Count}, CredentialName = {GetCredentialName()} }}";
 }
 
-/// <summary>What the Exotel trunk's destination URI points to.</summary>
-public enum InboundDestinationMode
-{
-    /// <summary>
-    /// <c>{credentialId}.sip.vapi.ai</c> (or <c>.sip.eu.vapi.ai</c>): the host Vapi documents for BYO SIP trunks. Vapi
-    /// routes each call by the number dialled to that number's assistant, so one destination serves every number.
-    /// </summary>
-    Credential,
-
-    /// <summary>
-    /// The binding's <see cref="NumberBinding.SipUri"/> with <c>@</c> turned into <c>.</c> (<c>name.sip.vapi.ai</c>), as
-    /// the original scripts did. Not documented by Vapi; every number on the trunk must then share one SIP address,
-    /// because Exotel sends all of a trunk's calls to its destinations whatever number was dialled.
-    /// </summary>
-    SipUri,
-}
-
 /// <summary>Which Exotel trunk the integration uses.</summary>
 public sealed class TrunkOptions
 {
@@ -148,8 +123,12 @@ public sealed class TrunkOptions
 /// <summary>The Exotel SIP edge, as a gateway of Vapi's BYO SIP trunk.</summary>
 public sealed class GatewayOptions
 {
-    /// <summary>The default edge: <c>pstn.in2.exotel.com</c> (Exotel's Mumbai DC, TCP 5070 / TLS 443).</summary>
-    public const string DefaultHost = "pstn.in2.exotel.com";
+    /// <summary>
+    /// The default edge: <c>129.154.231.198</c>, the original scripts' Mumbai gateway (an IPv4 literal, so that nothing
+    /// needs DNS; not documented by Exotel). Exotel's guides name <c>pstn.in2.exotel.com</c> and
+    /// <c>pstn.in4.exotel.com</c> (TCP 5070 / TLS 443); set one of those to have it resolved at setup.
+    /// </summary>
+    public const string DefaultHost = "129.154.231.198";
 
     /// <summary>
     /// An Exotel SIP host name or IPv4 address. A host name is resolved to IPv4 at setup, because Vapi accepts only an
@@ -179,8 +158,11 @@ public sealed class NumberBinding
     public string? AssistantId { get; set; }
 
     /// <summary>
-    /// The assistant's Vapi SIP address (<c>name@sip.vapi.ai</c>, <c>sip:</c> optional). Exotel's destination points to it
-    /// when <see cref="VapiExotelOptions.InboundDestination"/> is <see cref="InboundDestinationMode.SipUri"/>; optional otherwise.
+    /// The assistant's Vapi SIP address (<c>name@sip.vapi.ai</c>, <c>sip:</c> optional), as the original scripts'
+    /// <c>VAPI_FQDN</c>. When set, the trunk's destination is <c>name.sip.vapi.ai</c> (the scripts' form, which Vapi does
+    /// not document), and every number must then share it: a trunk sends all its calls to the same destinations.
+    /// When no number has one (recommended), the destination is <c>{credentialId}.sip.vapi.ai</c>, the form Vapi
+    /// documents for BYO SIP trunks, and Vapi routes each call by the number dialled to that number's assistant.
     /// </summary>
     public string? SipUri { get; set; }
 

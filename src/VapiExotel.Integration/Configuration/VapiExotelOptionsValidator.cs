@@ -87,11 +87,6 @@ internal sealed partial class VapiExotelOptionsValidator : IValidateOptions<Vapi
             yield return $"{Prefix}:CredentialName must be 1 to 40 characters (Vapi's limit); got {credentialName.Length.ToString(CultureInfo.InvariantCulture)}.";
         }
 
-        if (!Enum.IsDefined(options.InboundDestination))
-        {
-            yield return $"{Prefix}:InboundDestination must be Credential or SipUri; got '{options.InboundDestination}'.";
-        }
-
         if (options.TestCallNumber is { } testNumber && !AddressRules.IsE164(testNumber))
         {
             yield return $"{Prefix}:TestCallNumber must be an E.164 number (+919876543210); got '{testNumber}'.";
@@ -126,7 +121,7 @@ internal sealed partial class VapiExotelOptionsValidator : IValidateOptions<Vapi
 
         var sipDomain = options.Vapi.GetSipDomain();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var sipUris = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        string? sharedHost = null;
         for (var i = 0; i < bindings.Count; i++)
         {
             var binding = bindings[i];
@@ -145,33 +140,34 @@ internal sealed partial class VapiExotelOptionsValidator : IValidateOptions<Vapi
                 yield return $"{key}AssistantId is required: the Vapi assistant that answers {binding.PhoneNumber}.";
             }
 
-            if (binding.SipUri is null && options.InboundDestination == InboundDestinationMode.Credential)
+            // Every number on the trunk shares its destinations, so the bindings must agree on one.
+            string host;
+            if (string.IsNullOrEmpty(binding.SipUri))
             {
-                continue;
+                host = string.Empty;
             }
-
-            var sip = binding.SipUri is null ? null : SipAddress().Match(binding.SipUri);
-            if (sip is not { Success: true })
+            else if (SipAddress().Match(binding.SipUri) is not { Success: true } sip)
             {
                 yield return $"{key}SipUri must be the assistant's Vapi SIP address, name@{sipDomain}; got '{binding.SipUri}'.";
+                continue;
             }
             else if (!string.Equals(sip.Groups["domain"].Value, sipDomain, StringComparison.OrdinalIgnoreCase))
             {
                 yield return $"{key}SipUri is on {sip.Groups["domain"].Value}, but {Prefix}:Vapi:Region is {options.Vapi.Region}, whose SIP domain is {sipDomain}: "
                              + "the API region and the SIP host must match.";
+                continue;
             }
-            else if (options.InboundDestination == InboundDestinationMode.SipUri)
+            else if (!AddressRules.IsHostName(host = SipHost(binding.SipUri)))
             {
-                var host = SipHost(binding.SipUri!);
-                if (!AddressRules.IsHostName(host))
-                {
-                    yield return $"{key}SipUri's user part must make a host name ({host}): letters, digits and '-' only, because Exotel dials it as a host.";
-                }
-                else if (sipUris.Add(host) && sipUris.Count > 1)
-                {
-                    yield return $"{key}SipUri differs from another number's, but with {Prefix}:InboundDestination SipUri the trunk sends every call to the same "
-                                 + "destination; give every number the same SipUri, or use InboundDestination Credential (Vapi then routes by the number dialled).";
-                }
+                yield return $"{key}SipUri's user part must make a host name ({host}): letters, digits and '-' only, because Exotel dials it as a host.";
+                continue;
+            }
+
+            sharedHost ??= host;
+            if (!string.Equals(host, sharedHost, StringComparison.OrdinalIgnoreCase))
+            {
+                yield return $"{key}SipUri differs from another number's: a trunk sends every call to the same destination, so all numbers must share one SipUri, "
+                             + "or (better) none, so that the destination is the Vapi credential's host and Vapi routes each call by the number dialled.";
             }
         }
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Exotel.VSip;
 using Vapi.Client;
+using VapiExotel.Integration.Internal;
 using VapiExotel.Shared;
 
 namespace VapiExotel.Integration.Planning;
@@ -19,7 +20,7 @@ internal sealed class IntegrationTarget
         SignallingIps = options.GetVapiSignallingIps();
         Bindings = options.GetNumberBindings();
         CredentialName = options.GetCredentialName();
-        DestinationMode = options.InboundDestination;
+        SipUriHost = Bindings.Select(b => b.SipUri).FirstOrDefault(u => !string.IsNullOrEmpty(u)) is { } sipUri ? VapiExotelOptionsValidator.SipHost(sipUri) : null;
         SipDomain = options.Vapi.GetSipDomain();
         NumberE164CheckEnabled = options.VapiNumberE164CheckEnabled;
     }
@@ -47,24 +48,27 @@ internal sealed class IntegrationTarget
 
     public string CredentialName { get; }
 
-    public InboundDestinationMode DestinationMode { get; }
+    /// <summary>The destination host from the numbers' shared SIP address (the original scripts' form), or null to use the credential's.</summary>
+    public string? SipUriHost { get; }
 
     public string SipDomain { get; }
 
     public bool NumberE164CheckEnabled { get; }
 
     /// <summary>Whether the destination's host is the Vapi credential's id, so that inbound needs the credential.</summary>
-    public bool DestinationNeedsCredential => DestinationMode == InboundDestinationMode.Credential;
+    public bool DestinationNeedsCredential => SipUriHost is null;
 
     /// <summary>The destination Exotel's trunk should have, with the port and transport of the trunk's transport.</summary>
     /// <param name="credentialId">The Vapi credential's id (Credential mode).</param>
     public SipDestination Destination(string? credentialId)
     {
-        var host = DestinationMode == InboundDestinationMode.Credential
-            ? $"{credentialId ?? throw new InvalidOperationException("The credential's id is needed for the destination.")}.{SipDomain}"
-            : VapiExotelOptionsValidator.SipHost(Bindings.First(b => b.SipUri is not null).SipUri!);
+        var host = SipUriHost ?? $"{credentialId ?? throw new InvalidOperationException("The credential's id is needed for the destination.")}.{SipDomain}";
         return new SipDestination(host.ToLowerInvariant(), Transport, SipDestination.DefaultPort(Transport));
     }
+
+    /// <summary>The destination hosts the integration owns: the SIP address's, or each credential's.</summary>
+    public IReadOnlyList<string> DestinationHosts(IEnumerable<string> credentialIds) =>
+        SipUriHost is { } host ? [host] : credentialIds.Select(id => $"{id}.{SipDomain}".ToLowerInvariant()).ToList();
 
     /// <summary>The destination as words, before the credential exists (for a plan).</summary>
     public string DestinationText(string? credentialId) =>
@@ -99,44 +103,60 @@ internal sealed class IntegrationTarget
         OutboundProtocol = GatewayProtocol,
     };
 
-    /// <summary>What differs between a credential and the desired one, in words; empty when nothing does.</summary>
+    /// <summary>
+    /// Which of a credential's gateways is Exotel's edge: the one at one of its addresses, else the first outbound
+    /// gateway on the edge's port, else the first outbound one; -1 when there is none. Other gateways (an inbound-only
+    /// gateway for Exotel's signalling range, say) are the user's and are left as they are.
+    /// </summary>
+    public int EdgeGatewayIndex(IReadOnlyList<SipTrunkGateway> gateways, IReadOnlyList<string> addresses)
+    {
+        var index = IndexOf(gateways, g => addresses.Contains(g.Ip, StringComparer.Ordinal));
+        if (index < 0)
+        {
+            index = IndexOf(gateways, g => g.IsOutboundEnabled && g.EffectivePort == GatewayPort);
+        }
+
+        return index >= 0 ? index : IndexOf(gateways, g => g.IsOutboundEnabled);
+    }
+
+    /// <summary>What differs between a credential's edge gateway and the desired one, in words; empty when nothing does.</summary>
     public IReadOnlyList<string> CredentialDrift(ByoSipTrunkCredential credential, IReadOnlyList<string> gatewayAddresses)
     {
         var drift = new List<string>();
-        if (credential.Gateways.Count != 1)
+        var index = EdgeGatewayIndex(credential.Gateways, gatewayAddresses);
+        if (index < 0)
         {
-            drift.Add($"{credential.Gateways.Count} gateways instead of 1");
+            drift.Add($"no gateway for {GatewayHost}");
         }
-
-        if (credential.Gateways.Count == 0)
+        else
         {
-            return drift;
-        }
+            var gateway = credential.Gateways[index];
+            if (!gatewayAddresses.Contains(gateway.Ip, StringComparer.Ordinal))
+            {
+                drift.Add($"gateway {gateway.Ip} is not {GatewayHost}'s address ({string.Join(", ", gatewayAddresses)})");
+            }
 
-        var gateway = credential.Gateways[0];
-        if (!gatewayAddresses.Contains(gateway.Ip, StringComparer.Ordinal))
-        {
-            drift.Add($"gateway {gateway.Ip} is not {GatewayHost}'s address ({string.Join(", ", gatewayAddresses)})");
-        }
+            if (gateway.EffectivePort != GatewayPort)
+            {
+                drift.Add($"port {gateway.EffectivePort} instead of {GatewayPort}");
+            }
 
-        if (gateway.EffectivePort != GatewayPort)
-        {
-            drift.Add($"port {gateway.EffectivePort} instead of {GatewayPort}");
-        }
+            // TLS with SRTP is TLS too: a deliberate choice, not drift.
+            var protocol = gateway.EffectiveOutboundProtocol;
+            if (protocol != GatewayProtocol && !(GatewayProtocol == SipGatewayProtocol.Tls && protocol == SipGatewayProtocol.TlsSrtp))
+            {
+                drift.Add($"outbound protocol {protocol} instead of {GatewayProtocol}");
+            }
 
-        if (gateway.EffectiveOutboundProtocol != GatewayProtocol)
-        {
-            drift.Add($"outbound protocol {gateway.EffectiveOutboundProtocol} instead of {GatewayProtocol}");
-        }
+            if (!gateway.IsInboundEnabled || !gateway.IsOutboundEnabled)
+            {
+                drift.Add("the gateway does not take both inbound and outbound calls");
+            }
 
-        if (!gateway.IsInboundEnabled || !gateway.IsOutboundEnabled)
-        {
-            drift.Add("the gateway does not take both inbound and outbound calls");
-        }
-
-        if (gateway.EffectiveNetmask != SipTrunkGateway.DefaultNetmask)
-        {
-            drift.Add($"netmask /{gateway.EffectiveNetmask} instead of /32");
+            if (gateway.EffectiveNetmask != SipTrunkGateway.DefaultNetmask)
+            {
+                drift.Add($"netmask /{gateway.EffectiveNetmask} instead of /32");
+            }
         }
 
         if (credential.OutboundLeadingPlusEnabled != true)
@@ -145,6 +165,43 @@ internal sealed class IntegrationTarget
         }
 
         return drift;
+    }
+
+    /// <summary>The credential's gateways with the edge's repaired (or added), every other gateway kept as it is.</summary>
+    public List<SipTrunkGateway> RepairedGateways(IReadOnlyList<SipTrunkGateway> gateways, IReadOnlyList<string> gatewayAddresses)
+    {
+        var repaired = gateways.ToList();
+        var index = EdgeGatewayIndex(gateways, gatewayAddresses);
+        if (index < 0)
+        {
+            repaired.Add(Gateway(gatewayAddresses[0]));
+            return repaired;
+        }
+
+        var old = gateways[index];
+
+        // Keep the address it has while it is still one of the host's: DNS rotation is not drift.
+        var ip = gatewayAddresses.Contains(old.Ip, StringComparer.Ordinal) ? old.Ip : gatewayAddresses[0];
+        var protocol = old.EffectiveOutboundProtocol == SipGatewayProtocol.TlsSrtp && GatewayProtocol == SipGatewayProtocol.Tls ? old.EffectiveOutboundProtocol : GatewayProtocol;
+        repaired[index] = new SipTrunkGateway
+        {
+            Ip = ip, Port = GatewayPort, Netmask = SipTrunkGateway.DefaultNetmask, InboundEnabled = true, OutboundEnabled = true,
+            OutboundProtocol = protocol, OptionsPingEnabled = old.OptionsPingEnabled,
+        };
+        return repaired;
+    }
+
+    private static int IndexOf(IReadOnlyList<SipTrunkGateway> gateways, Func<SipTrunkGateway, bool> match)
+    {
+        for (var i = 0; i < gateways.Count; i++)
+        {
+            if (match(gateways[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>What differs between a BYO number and the desired one, in words; empty when nothing does.</summary>
@@ -174,6 +231,17 @@ internal sealed class IntegrationTarget
     public string FlowStep(string? trunkSid) =>
         $"In the Exotel console (App Bazaar), create a flow whose Connect applet dials sip:{trunkSid ?? "<trunk sid>"} and assign it to "
         + $"{string.Join(", ", Numbers)}: no API can do this, and inbound calls reach Vapi only through such a flow.";
+
+    /// <summary>
+    /// The BYO phone number that is (or should become) the integration's for <paramref name="number"/>: the one on the
+    /// credential, else the only one carrying the number; null when there is none, or several and none on the credential.
+    /// </summary>
+    public static ByoPhoneNumber? PhoneNumberFor(IReadOnlyList<ByoPhoneNumber> existing, string number, string? credentialId, out List<ByoPhoneNumber> candidates)
+    {
+        candidates = existing.Where(n => PhoneNumberText.Same(n.Number, number)).ToList();
+        return candidates.Find(n => credentialId is not null && string.Equals(n.CredentialId, credentialId, StringComparison.Ordinal))
+               ?? (candidates.Count == 1 ? candidates[0] : null);
+    }
 
     /// <summary>The name a BYO number gets: deterministic, within Vapi's 40 characters.</summary>
     public static string NumberName(string number) => "Exotel " + number;

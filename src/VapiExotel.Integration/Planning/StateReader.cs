@@ -31,11 +31,20 @@ internal sealed class StateReader(ExotelClient exotel, VapiClient vapi, Integrat
     public Task<List<ExotelPhoneNumberMapping>> MappingsAsync(string trunkSid, CancellationToken cancellationToken) =>
         gate.ListAsync(ct => exotel.PhoneNumbers.ListAsync(trunkSid, cancellationToken: ct), cancellationToken);
 
-    /// <summary>The trunks a number is mapped to, other than <paramref name="trunkSid"/>.</summary>
-    public async Task<IReadOnlyList<string>> OtherTrunksOfAsync(string number, string? trunkSid, CancellationToken cancellationToken)
+    /// <summary>How many digest credentials and settings the trunk holds: never the integration's, so a reason to keep it.</summary>
+    public async Task<int> TrunkExtrasAsync(string trunkSid, CancellationToken cancellationToken)
+    {
+        var credentials = gate.ListAsync(ct => exotel.Credentials.ListAsync(trunkSid, cancellationToken: ct), cancellationToken);
+        var settings = gate.ListAsync(ct => exotel.Settings.ListAsync(trunkSid, ct), cancellationToken);
+        await Task.WhenAll(credentials, settings).ConfigureAwait(false);
+        return (await credentials.ConfigureAwait(false)).Count + (await settings.ConfigureAwait(false)).Count;
+    }
+
+    /// <summary>The trunks a number is mapped to (Exotel's <c>trunk-maps</c>).</summary>
+    public async Task<IReadOnlyList<string>> TrunksOfAsync(string number, CancellationToken cancellationToken)
     {
         var maps = await gate.RunAsync(ct => exotel.PhoneNumbers.LookupAsync(number, cancellationToken: ct), cancellationToken).ConfigureAwait(false);
-        return maps.Select(m => m.TrunkSid!).Where(sid => !string.Equals(sid, trunkSid, StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
+        return maps.Select(m => m.TrunkSid).OfType<string>().Where(sid => sid.Length > 0).Distinct(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Every BYO SIP trunk credential named as the integration's (more than one is ambiguous).</summary>
@@ -56,10 +65,9 @@ internal sealed class StateReader(ExotelClient exotel, VapiClient vapi, Integrat
         return all.OfType<ByoPhoneNumber>().ToList();
     }
 
-    /// <summary>A destination pointing at Vapi's SIP domain is the integration's: any but the desired one is stale.</summary>
-    public bool IsManagedDestination(ExotelDestinationUri destination) =>
-        destination.ParsedDestination is { } parsed
-        && (parsed.Host.EndsWith("." + target.SipDomain, StringComparison.OrdinalIgnoreCase) || string.Equals(parsed.Host, target.SipDomain, StringComparison.OrdinalIgnoreCase));
+    /// <summary>A destination is the integration's when its host is one the integration points at (see <see cref="IntegrationTarget.DestinationHosts"/>).</summary>
+    public static bool IsManagedDestination(ExotelDestinationUri destination, IReadOnlyList<string> hosts) =>
+        destination.ParsedDestination is { } parsed && hosts.Contains(parsed.Host, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A whitelist entry is the integration's when it is exactly one of Vapi's signalling addresses.</summary>
     public bool IsManagedIp(ExotelWhitelistedIp entry) =>

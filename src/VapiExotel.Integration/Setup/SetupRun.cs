@@ -38,82 +38,52 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
     {
         const ResourceKind Kind = ResourceKind.VapiCredential;
         var name = _target.CredentialName;
-        IReadOnlyList<string> addresses;
+        var found = ReadCredentialsAsync(cancellationToken);
+        IReadOnlyList<string>? addresses = null;
         try
         {
             addresses = await _target.ResolveGatewayAsync(cancellationToken).ConfigureAwait(false);
+            if (_target.GatewayIsHostName)
+            {
+                log.Add(new IntegrationStep(ResourceKind.GatewayAddress, _target.GatewayHost, StepOutcome.AlreadyPresent, addresses[0],
+                    $"{_target.GatewayHost} resolves to {string.Join(", ", addresses)}."));
+            }
         }
         catch (SocketException ex)
         {
             log.Fail(ResourceKind.GatewayAddress, _target.GatewayHost, ex);
-            log.Skip(Kind, name, "The gateway's address is not known, and Vapi needs it.");
-            return CredentialState.Failed("its gateway's address did not resolve");
         }
 
-        if (_target.GatewayIsHostName)
+        var (credentials, readError) = await found.ConfigureAwait(false);
+        if (readError is not null)
         {
-            log.Add(new IntegrationStep(ResourceKind.GatewayAddress, _target.GatewayHost, StepOutcome.AlreadyPresent, addresses[0],
-                $"{_target.GatewayHost} resolves to {string.Join(", ", addresses)}."));
-        }
-
-        IReadOnlyList<ByoSipTrunkCredential> found;
-        try
-        {
-            found = await read.CredentialsAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
-        {
-            log.Fail(Kind, name, ex);
+            log.Fail(Kind, name, readError);
             return CredentialState.Failed("it could not be read");
         }
 
-        if (found.Count > 1)
+        if (credentials!.Count > 1)
         {
             log.Fail(Kind, name, ErrorAdvice.Conflict(
-                $"{found.Count} Vapi credentials are named '{name}' ({string.Join(", ", found.Select(c => c.Id))}), so the integration cannot tell which is its own.",
+                $"{credentials.Count} Vapi credentials are named '{name}' ({string.Join(", ", credentials.Select(c => c.Id))}), so the integration cannot tell which is its own.",
                 "Delete all but one in the Vapi dashboard (keep the one your phone numbers use), or set VapiExotel:CredentialName to a new name."));
             return CredentialState.Failed("its name is ambiguous");
         }
 
-        var desired = $"gateway {addresses[0]}:{_target.GatewayPort} over {_target.GatewayProtocol}";
-        if (found.Count == 1)
+        if (credentials.Count == 1)
         {
-            var credential = found[0];
-            var drift = _target.CredentialDrift(credential, addresses);
-            if (drift.Count == 0)
-            {
-                log.Add(new IntegrationStep(Kind, name, StepOutcome.AlreadyPresent, credential.Id, $"{desired}."));
-                return CredentialState.Exists(credential.Id);
-            }
-
-            var repair = "Drifted: " + string.Join("; ", drift) + ".";
-            if (!apply)
-            {
-                log.Add(new IntegrationStep(Kind, name, StepOutcome.WouldUpdate, credential.Id, repair));
-                return CredentialState.Exists(credential.Id);
-            }
-
-            // Keep the address the credential has when it is still one of the host's: DNS rotation is not drift.
-            var current = credential.Gateways.Count > 0 ? credential.Gateways[0].Ip : null;
-            var ip = current is not null && addresses.Contains(current, StringComparer.Ordinal) ? current : addresses[0];
-            var update = new UpdateSipTrunkCredentialRequest { Gateways = [_target.Gateway(ip)], OutboundLeadingPlusEnabled = true };
-            try
-            {
-                await gate.RunAsync(ct => vapi.Credentials.UpdateSipTrunkAsync(credential.Id, update, ct), cancellationToken).ConfigureAwait(false);
-                log.Add(new IntegrationStep(Kind, name, StepOutcome.Updated, credential.Id, repair + " Repaired."));
-            }
-            catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
-            {
-                log.Fail(Kind, name, ex, resourceId: credential.Id);
-            }
-
-            // Even when the repair failed the credential exists, and the numbers belong on it.
-            return CredentialState.Exists(credential.Id);
+            return await CheckCredentialAsync(credentials[0], addresses, cancellationToken).ConfigureAwait(false);
         }
 
+        if (addresses is null)
+        {
+            log.Skip(Kind, name, "Not created: the gateway's address is not known, and Vapi needs it.");
+            return CredentialState.Failed("its gateway's address did not resolve");
+        }
+
+        var desired = $"Gateway {addresses[0]}:{_target.GatewayPort} over {_target.GatewayProtocol}.";
         if (!apply)
         {
-            log.Add(new IntegrationStep(Kind, name, StepOutcome.WouldCreate, message: $"{desired}."));
+            log.Add(new IntegrationStep(Kind, name, StepOutcome.WouldCreate, message: desired));
             return CredentialState.WillBeCreated;
         }
 
@@ -121,13 +91,66 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
         try
         {
             var created = await gate.RunAsync(ct => vapi.Credentials.CreateSipTrunkAsync(create, ct), cancellationToken).ConfigureAwait(false);
-            log.Add(new IntegrationStep(Kind, name, StepOutcome.Created, created.Id, $"{desired}."));
+            log.Add(new IntegrationStep(Kind, name, StepOutcome.Created, created.Id, desired));
             return CredentialState.Exists(created.Id);
         }
         catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
         {
             log.Fail(Kind, name, ex);
             return CredentialState.Failed("it could not be created");
+        }
+    }
+
+    /// <summary>An existing credential: compared with the desired one, and repaired when it drifted. It exists either way.</summary>
+    private async Task<CredentialState> CheckCredentialAsync(ByoSipTrunkCredential credential, IReadOnlyList<string>? addresses, CancellationToken cancellationToken)
+    {
+        const ResourceKind Kind = ResourceKind.VapiCredential;
+        var name = _target.CredentialName;
+        if (addresses is null)
+        {
+            log.Add(new IntegrationStep(Kind, name, StepOutcome.AlreadyPresent, credential.Id, "Its gateway was not compared: the gateway's address did not resolve."));
+            return CredentialState.Exists(credential.Id);
+        }
+
+        var drift = _target.CredentialDrift(credential, addresses);
+        if (drift.Count == 0)
+        {
+            log.Add(new IntegrationStep(Kind, name, StepOutcome.AlreadyPresent, credential.Id, $"Gateway {_target.GatewayHost}:{_target.GatewayPort} over {_target.GatewayProtocol}."));
+            return CredentialState.Exists(credential.Id);
+        }
+
+        var repair = "Drifted: " + string.Join("; ", drift) + ".";
+        if (!apply)
+        {
+            log.Add(new IntegrationStep(Kind, name, StepOutcome.WouldUpdate, credential.Id, repair));
+            return CredentialState.Exists(credential.Id);
+        }
+
+        // Vapi replaces the gateway list as a whole: send every gateway back, the edge's repaired.
+        var update = new UpdateSipTrunkCredentialRequest { Gateways = _target.RepairedGateways(credential.Gateways, addresses), OutboundLeadingPlusEnabled = true };
+        try
+        {
+            await gate.RunAsync(ct => vapi.Credentials.UpdateSipTrunkAsync(credential.Id, update, ct), cancellationToken).ConfigureAwait(false);
+            log.Add(new IntegrationStep(Kind, name, StepOutcome.Updated, credential.Id, repair + " Repaired."));
+        }
+        catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
+        {
+            log.Fail(Kind, name, ex, resourceId: credential.Id);
+        }
+
+        // Even when the repair failed the credential exists, and the numbers belong on it.
+        return CredentialState.Exists(credential.Id);
+    }
+
+    private async Task<(IReadOnlyList<ByoSipTrunkCredential>? Credentials, Exception? Error)> ReadCredentialsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await read.CredentialsAsync(cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
+        {
+            return (null, ex);
         }
     }
 
@@ -179,9 +202,7 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
     {
         const ResourceKind Kind = ResourceKind.VapiPhoneNumber;
         var number = binding.PhoneNumber!;
-        var candidates = existing.Where(n => PhoneNumberText.Same(n.Number, number)).ToList();
-        var current = candidates.FirstOrDefault(n => credential.Id is not null && string.Equals(n.CredentialId, credential.Id, StringComparison.Ordinal))
-                      ?? (candidates.Count == 1 ? candidates[0] : null);
+        var current = IntegrationTarget.PhoneNumberFor(existing, number, credential.Id, out var candidates);
         if (current is null && candidates.Count > 1)
         {
             log.Fail(Kind, number, ErrorAdvice.Conflict(
@@ -242,9 +263,12 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
 
     private async Task<string?> EnsureExotelSideAsync(Task<CredentialState> credential, CancellationToken cancellationToken)
     {
+        // Where each number is mapped does not depend on the trunk: asked at once, alongside the trunk's lookup.
+        var lookups = _target.Numbers.ToDictionary(n => n, n => LookupAsync(n, cancellationToken), StringComparer.Ordinal);
         var (sid, fresh) = await EnsureTrunkAsync(cancellationToken).ConfigureAwait(false);
         if (sid is null && !fresh)
         {
+            await Task.WhenAll(lookups.Values).ConfigureAwait(false);
             const string Reason = "Not set up: the trunk step failed.";
             ForEach(_target.SignallingIps, (ip, i) => log.Skip(ResourceKind.ExotelWhitelistedIp, ip, Reason, i));
             log.Skip(ResourceKind.ExotelDestination, _target.DestinationText((await credential.ConfigureAwait(false)).Id), Reason);
@@ -261,7 +285,7 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
         {
             EnsureIpsAsync(sid, ips, cancellationToken),
             EnsureDestinationAsync(sid, destinations, credential, cancellationToken),
-            EnsureMappingsAsync(sid, mappings, cancellationToken),
+            EnsureMappingsAsync(sid, mappings, lookups, cancellationToken),
         };
         await Task.WhenAll(work).ConfigureAwait(false);
         return sid;
@@ -305,9 +329,24 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
                 return (null, true);
             }
 
-            var created = await gate.RunAsync(ct => exotel.Trunks.CreateAsync(new CreateTrunkRequest(_target.TrunkName), ct), cancellationToken).ConfigureAwait(false);
-            log.Add(new IntegrationStep(Kind, label, StepOutcome.Created, created.Sid, $"Trunk '{created.Name ?? _target.TrunkName}'."));
-            return (created.Sid, true);
+            try
+            {
+                var created = await gate.RunAsync(ct => exotel.Trunks.CreateAsync(new CreateTrunkRequest(_target.TrunkName), ct), cancellationToken).ConfigureAwait(false);
+                log.Add(new IntegrationStep(Kind, label, StepOutcome.Created, created.Sid, $"Trunk '{created.Name ?? _target.TrunkName}'."));
+                return (created.Sid, true);
+            }
+            catch (ExotelException ex) when (ex.IsDuplicate)
+            {
+                // Created meanwhile (by a concurrent run): use it when it is the only one of the name.
+                var again = await read.FindTrunksAsync(cancellationToken).ConfigureAwait(false);
+                if (again.Count != 1)
+                {
+                    throw;
+                }
+
+                log.Add(new IntegrationStep(Kind, label, StepOutcome.AlreadyPresent, again[0].Sid, $"Trunk '{again[0].Name}', created meanwhile."));
+                return (again[0].Sid, false);
+            }
         }
         catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
         {
@@ -377,7 +416,7 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
             else
             {
                 log.Fail(Kind, text, new StepError("Integration", $"The destination's host is the Vapi credential's id, but {credential.Problem}.",
-                    "Run setup for both directions (or outbound first) so that the credential exists, or set VapiExotel:InboundDestination to SipUri."));
+                    "Run setup for both directions (or outbound first) so that the credential exists."));
             }
 
             return;
@@ -386,23 +425,26 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
         var desired = _target.Destination(credential.Id);
         var target = desired.ToString();
         var match = existing.FirstOrDefault(d => d.Matches(desired));
-        var stale = existing.Where(d => d != match && read.IsManagedDestination(d)).ToList();
+
+        // Ours at another port or transport (the trunk's transport changed): replaced. Any other host is not ours.
+        var stale = existing.Where(d => d != match && StateReader.IsManagedDestination(d, [desired.Host])).ToList();
+        var others = existing.Count - stale.Count - (match is null ? 0 : 1);
         if (match is not null && stale.Count == 0)
         {
-            log.Add(new IntegrationStep(Kind, target, StepOutcome.AlreadyPresent, match.Id, OthersNote(existing.Count - 1)));
+            log.Add(new IntegrationStep(Kind, target, StepOutcome.AlreadyPresent, match.Id, OthersNote(others)));
             return;
         }
 
-        var replaced = stale.Count == 0 ? null : $"Replaces {string.Join(", ", stale.Select(d => d.Destination))}, which pointed at Vapi wrongly.";
+        var replaced = stale.Count == 0 ? null : $"Replaces {string.Join(", ", stale.Select(d => d.Destination))}.";
         if (!apply)
         {
-            log.Add(new IntegrationStep(Kind, target, stale.Count == 0 ? StepOutcome.WouldCreate : StepOutcome.WouldUpdate, match?.Id, replaced));
+            log.Add(new IntegrationStep(Kind, target, stale.Count == 0 ? StepOutcome.WouldCreate : StepOutcome.WouldUpdate, match?.Id, replaced ?? OthersNote(others)));
             return;
         }
 
+        var id = match?.Id;
         try
         {
-            var id = match?.Id;
             if (match is null)
             {
                 try
@@ -411,32 +453,51 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
                 }
                 catch (ExotelException ex) when (ex.IsDuplicate)
                 {
-                    // Added by a concurrent run: it is there, which is all that matters.
+                    // Exotel says it is there: read again, and remove nothing unless the desired one is seen.
+                    var now = await read.DestinationsAsync(trunkSid!, cancellationToken).ConfigureAwait(false);
+                    id = now.FirstOrDefault(d => d.Matches(desired))?.Id;
+                    stale = id is null ? [] : stale.Where(d => now.Any(n => n.Id == d.Id)).ToList();
                 }
             }
 
-            // The new destination is in place before the stale ones go, so that calls always have somewhere to go.
+            // The new destination is in place before the old ones go, so that calls always have somewhere to go.
             foreach (var old in stale)
             {
                 await gate.RunAsync(ct => exotel.DestinationUris.DeleteAsync(trunkSid!, old.Id, ct), cancellationToken).ConfigureAwait(false);
             }
 
-            var outcome = stale.Count > 0 ? StepOutcome.Updated : match is null && id is not null ? StepOutcome.Created : StepOutcome.AlreadyPresent;
-            log.Add(new IntegrationStep(Kind, target, outcome, id, replaced ?? OthersNote(existing.Count - stale.Count)));
+            var outcome = stale.Count > 0 ? StepOutcome.Updated : match is null ? StepOutcome.Created : StepOutcome.AlreadyPresent;
+            log.Add(new IntegrationStep(Kind, target, outcome, id, stale.Count > 0 ? replaced : OthersNote(others)));
         }
         catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
         {
-            log.Fail(Kind, target, ex);
+            log.Fail(Kind, target, ex, resourceId: id);
         }
     }
 
     private static string? OthersNote(int others) =>
-        others > 0 ? $"The trunk has {others} other destination(s) the integration does not manage; Exotel may send calls there too." : null;
+        others > 0 ? $"The trunk also has {others} destination(s) the integration does not manage; Exotel may send calls there too." : null;
 
-    private async Task EnsureMappingsAsync(string? trunkSid, Task<List<ExotelPhoneNumberMapping>?> existingTask, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<string>? Trunks, Exception? Error)> LookupAsync(string number, CancellationToken cancellationToken)
     {
-        if (await existingTask.ConfigureAwait(false) is not { } existing)
+        try
         {
+            return (await read.TrunksOfAsync(number, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
+        {
+            return (null, ex);
+        }
+    }
+
+    private async Task EnsureMappingsAsync(
+        string? trunkSid, Task<List<ExotelPhoneNumberMapping>?> existingTask, Dictionary<string, Task<(IReadOnlyList<string>? Trunks, Exception? Error)>> lookups,
+        CancellationToken cancellationToken)
+    {
+        var existing = await existingTask.ConfigureAwait(false);
+        if (existing is null)
+        {
+            await Task.WhenAll(lookups.Values).ConfigureAwait(false);
             return;
         }
 
@@ -446,6 +507,17 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
             var mapping = existing.FirstOrDefault(m => PhoneNumberText.Same(m.PhoneNumber, number));
             try
             {
+                var (trunks, error) = await lookups[number].ConfigureAwait(false);
+                if (error is not null)
+                {
+                    throw error;
+                }
+
+                if (Conflict(number, trunkSid, trunks!, order))
+                {
+                    return;
+                }
+
                 if (mapping is not null)
                 {
                     if (mapping.EffectiveMode == PhoneNumberMode.Pstn)
@@ -465,11 +537,6 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
                     return;
                 }
 
-                if (await ConflictAsync(number, trunkSid, order, cancellationToken).ConfigureAwait(false))
-                {
-                    return;
-                }
-
                 if (!apply)
                 {
                     log.Add(new IntegrationStep(Kind, number, StepOutcome.WouldCreate), order);
@@ -484,7 +551,8 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
                 catch (ExotelException ex) when (ex.IsDuplicate)
                 {
                     // Mapped meanwhile: to this trunk (fine) or to another (a conflict).
-                    if (!await ConflictAsync(number, trunkSid, order, cancellationToken).ConfigureAwait(false))
+                    var now = await read.TrunksOfAsync(number, cancellationToken).ConfigureAwait(false);
+                    if (!Conflict(number, trunkSid, now, order))
                     {
                         log.Add(new IntegrationStep(Kind, number, StepOutcome.AlreadyPresent, message: "Exotel reports it mapped to this trunk already."), order);
                     }
@@ -498,17 +566,18 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
     }
 
     /// <summary>Records a conflict, and says so, when the number is mapped to a trunk other than the integration's.</summary>
-    private async Task<bool> ConflictAsync(string number, string? trunkSid, int order, CancellationToken cancellationToken)
+    private bool Conflict(string number, string? trunkSid, IReadOnlyList<string> trunks, int order)
     {
-        var others = await read.OtherTrunksOfAsync(number, trunkSid, cancellationToken).ConfigureAwait(false);
+        var others = trunks.Where(t => !string.Equals(t, trunkSid, StringComparison.Ordinal)).ToList();
         if (others.Count == 0)
         {
             return false;
         }
 
         var elsewhere = string.Join(", ", others);
+        var both = trunks.Count > others.Count ? " as well as to this one" : string.Empty;
         log.Fail(ResourceKind.ExotelNumberMapping, number, ErrorAdvice.Conflict(
-            $"{number} is mapped to trunk {elsewhere}, but this setup maps it to trunk {trunkSid ?? _target.TrunkLabel}; a number can route through one trunk only.",
+            $"{number} is mapped to trunk {elsewhere}{both}, but this setup maps it to trunk {trunkSid ?? _target.TrunkLabel}; a number can route through one trunk only.",
             $"Remove {number} from trunk {elsewhere} (Exotel console, or teardown run with that trunk's configuration), or set VapiExotel:Trunk:Sid to {others[0]}."), order);
         return true;
     }

@@ -11,26 +11,64 @@ internal sealed class TeardownRun(ExotelClient exotel, VapiClient vapi, StateRea
     private readonly IntegrationTarget _target = read.Target;
 
     /// <summary>The managed resources on both sides.</summary>
-    /// <exception cref="VapiExotelException">The trunk's name is ambiguous.</exception>
+    /// <exception cref="VapiExotelException">A name the integration finds things by is ambiguous.</exception>
     public async Task<IntegrationInventory> InventoryAsync(CancellationToken cancellationToken)
     {
-        var exotelSide = ExotelInventoryAsync(cancellationToken);
-        var vapiSide = VapiInventoryAsync(cancellationToken);
-        await Task.WhenAll(exotelSide, vapiSide).ConfigureAwait(false);
-        var (exotelResources, unmanagedOnTrunk) = await exotelSide.ConfigureAwait(false);
-        var (vapiResources, unmanagedOnCredential) = await vapiSide.ConfigureAwait(false);
-        return new IntegrationInventory([.. exotelResources, .. vapiResources], unmanagedOnTrunk, unmanagedOnCredential, _target.TrunkSid is null);
+        var (inventory, problems) = await ReadAsync(cancellationToken).ConfigureAwait(false);
+        return problems.Count == 0 ? inventory : throw problems[0].Error;
     }
 
-    public async Task<IntegrationReport> RunAsync(IntegrationInventory inventory, bool dryRun, StepLog log, CancellationToken cancellationToken)
+    public async Task<IntegrationReport> RunAsync(bool dryRun, StepLog log, CancellationToken cancellationToken)
     {
+        var (inventory, problems) = await ReadAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (kind, target, error) in problems)
+        {
+            var advice = ErrorAdvice.For(error, kind);
+            log.Add(new IntegrationStep(kind, target, StepOutcome.Failed, message: "Nothing on this side was removed: " + advice.Message, error: advice));
+        }
+
         await Task.WhenAll(
             RemoveAsync(inventory, dryRun, log, [ResourceKind.ExotelNumberMapping, ResourceKind.ExotelDestination, ResourceKind.ExotelWhitelistedIp], ResourceKind.ExotelTrunk, cancellationToken),
             RemoveAsync(inventory, dryRun, log, [ResourceKind.VapiPhoneNumber], ResourceKind.VapiCredential, cancellationToken)).ConfigureAwait(false);
         return log.Report(SetupScope.All, []);
     }
 
-    private async Task<(List<ManagedResource> Resources, int Unmanaged)> ExotelInventoryAsync(CancellationToken cancellationToken)
+    /// <summary>Both sides' managed resources; a side that cannot be read (or is ambiguous) contributes nothing and a problem.</summary>
+    private async Task<(IntegrationInventory Inventory, List<(ResourceKind Kind, string Target, Exception Error)> Problems)> ReadAsync(CancellationToken cancellationToken)
+    {
+        var vapiSide = Capture(VapiInventoryAsync(cancellationToken));
+        var exotelSide = Capture(ExotelInventoryAsync(vapiSide, cancellationToken));
+        await Task.WhenAll(vapiSide, exotelSide).ConfigureAwait(false);
+        var (vapiResult, vapiError) = await vapiSide.ConfigureAwait(false);
+        var (exotelResult, exotelError) = await exotelSide.ConfigureAwait(false);
+        var problems = new List<(ResourceKind, string, Exception)>();
+        if (exotelError is not null)
+        {
+            problems.Add((ResourceKind.ExotelTrunk, _target.TrunkLabel, exotelError));
+        }
+
+        if (vapiError is not null)
+        {
+            problems.Add((ResourceKind.VapiCredential, _target.CredentialName, vapiError));
+        }
+        var inventory = new IntegrationInventory(
+            [.. exotelResult.Resources, .. vapiResult.Resources], exotelResult.Unmanaged, vapiResult.Unmanaged, _target.TrunkSid is null);
+        return (inventory, problems);
+    }
+
+    private static async Task<(Side Result, Exception? Error)> Capture(Task<Side> side)
+    {
+        try
+        {
+            return (await side.ConfigureAwait(false), null);
+        }
+        catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
+        {
+            return (Side.Empty, ex);
+        }
+    }
+
+    private async Task<Side> ExotelInventoryAsync(Task<(Side Result, Exception? Error)> vapiSide, CancellationToken cancellationToken)
     {
         var trunks = await read.FindTrunksAsync(cancellationToken).ConfigureAwait(false);
         if (trunks.Count > 1)
@@ -41,35 +79,46 @@ internal sealed class TeardownRun(ExotelClient exotel, VapiClient vapi, StateRea
 
         if (trunks.Count == 0)
         {
-            return ([], 0);
+            return Side.Empty;
         }
 
         var sid = trunks[0].Sid;
         var ips = read.WhitelistedIpsAsync(sid, cancellationToken);
         var destinations = read.DestinationsAsync(sid, cancellationToken);
         var mappings = read.MappingsAsync(sid, cancellationToken);
-        await Task.WhenAll(ips, destinations, mappings).ConfigureAwait(false);
-
+        var extras = read.TrunkExtrasAsync(sid, cancellationToken);
+        await Task.WhenAll(ips, destinations, mappings, extras).ConfigureAwait(false);
         var (ipList, destinationList, mappingList) = (await ips.ConfigureAwait(false), await destinations.ConfigureAwait(false), await mappings.ConfigureAwait(false));
+
+        // The destination's host is the credential's id (unless a SIP address is configured): known from the Vapi side.
+        var credentialIds = (await vapiSide.ConfigureAwait(false)).Result.Resources.Where(r => r.Kind == ResourceKind.VapiCredential).Select(r => r.Id);
+        var hosts = _target.DestinationHosts(credentialIds);
+
         var resources = new List<ManagedResource> { new(ResourceKind.ExotelTrunk, sid, $"trunk '{trunks[0].Name}' ({trunks[0].Status})") };
         resources.AddRange(ipList.Where(read.IsManagedIp).Select(e => new ManagedResource(ResourceKind.ExotelWhitelistedIp, e.Id, $"{e.Ip}/{e.Mask ?? 32}", sid)));
-        resources.AddRange(destinationList.Where(read.IsManagedDestination).Select(d => new ManagedResource(ResourceKind.ExotelDestination, d.Id, d.Destination ?? "?", sid)));
+        resources.AddRange(destinationList.Where(d => StateReader.IsManagedDestination(d, hosts)).Select(d => new ManagedResource(ResourceKind.ExotelDestination, d.Id, d.Destination ?? "?", sid)));
         resources.AddRange(mappingList.Where(read.IsManagedMapping).Select(m => new ManagedResource(ResourceKind.ExotelNumberMapping, m.Id, $"{m.PhoneNumber} ({m.EffectiveMode})", sid)));
-        var entries = ipList.Count + destinationList.Count + mappingList.Count;
-        return (resources, entries - (resources.Count - 1));
+        var entries = ipList.Count + destinationList.Count + mappingList.Count + await extras.ConfigureAwait(false);
+        return new Side(resources, entries - (resources.Count - 1));
     }
 
-    private async Task<(List<ManagedResource> Resources, int Unmanaged)> VapiInventoryAsync(CancellationToken cancellationToken)
+    private async Task<Side> VapiInventoryAsync(CancellationToken cancellationToken)
     {
         var credentialsTask = read.CredentialsAsync(cancellationToken);
         var numbersTask = read.AllPhoneNumbersAsync(cancellationToken);
         await Task.WhenAll(credentialsTask, numbersTask).ConfigureAwait(false);
         var (credentials, numbers) = (await credentialsTask.ConfigureAwait(false), await numbersTask.ConfigureAwait(false));
+        if (credentials.Count > 1)
+        {
+            throw new VapiExotelException(
+                $"{credentials.Count} Vapi credentials are named '{_target.CredentialName}' ({string.Join(", ", credentials.Select(c => c.Id))}); delete all but one in the Vapi dashboard.");
+        }
 
         var resources = new List<ManagedResource>();
         foreach (var credential in credentials)
         {
-            var gateway = credential.Gateways.Count > 0 ? credential.Gateways[0] : null;
+            var edge = _target.EdgeGatewayIndex(credential.Gateways, []);
+            var gateway = edge >= 0 ? credential.Gateways[edge] : null;
             resources.Add(new ManagedResource(ResourceKind.VapiCredential, credential.Id,
                 $"'{credential.Name}' → {gateway?.Ip}:{gateway?.EffectivePort} over {gateway?.EffectiveOutboundProtocol}"));
         }
@@ -78,7 +127,7 @@ internal sealed class TeardownRun(ExotelClient exotel, VapiClient vapi, StateRea
         var onCredential = numbers.Where(n => n.CredentialId is not null && ids.Contains(n.CredentialId)).ToList();
         var managed = onCredential.Where(n => _target.Numbers.Any(number => PhoneNumberText.Same(n.Number, number))).ToList();
         resources.AddRange(managed.Select(n => new ManagedResource(ResourceKind.VapiPhoneNumber, n.Id, $"{n.Number} → assistant {n.AssistantId ?? "none"}", n.CredentialId)));
-        return (resources, onCredential.Count - managed.Count);
+        return new Side(resources, onCredential.Count - managed.Count);
     }
 
     /// <summary>Removes the children concurrently, then the parent when nothing of the user's hangs on it.</summary>
@@ -87,27 +136,23 @@ internal sealed class TeardownRun(ExotelClient exotel, VapiClient vapi, StateRea
     {
         var children = inventory.Resources.Where(r => childKinds.Contains(r.Kind)).ToList();
         var results = await Task.WhenAll(children.Select((child, order) => RemoveOneAsync(child, order, dryRun, log, cancellationToken))).ConfigureAwait(false);
+        var unmanaged = parentKind == ResourceKind.ExotelTrunk ? inventory.UnmanagedOnTrunk : inventory.UnmanagedOnCredential;
         foreach (var (parent, order) in inventory.Of(parentKind).Select((p, i) => (p, i)))
         {
-            if (results.Any(removed => !removed))
+            var keep = results.Any(removed => !removed) ? "Kept: something on it could not be removed; rerun teardown."
+                : parentKind == ResourceKind.ExotelTrunk && !inventory.TrunkIsOwned
+                    ? "Kept: the trunk was given by VapiExotel:Trunk:Sid, so it is yours; only what the integration put on it was removed."
+                : unmanaged > 0 && parentKind == ResourceKind.ExotelTrunk
+                    ? $"Kept: it holds {unmanaged} entries (addresses, destinations, numbers, credentials or settings) the integration does not manage."
+                : unmanaged > 0 ? $"Kept: {unmanaged} phone number(s) the integration does not manage still use it."
+                : null;
+            if (keep is null)
             {
-                log.Skip(parentKind, parent.Description, "Kept: something on it could not be removed; rerun teardown.", order);
-            }
-            else if (parentKind == ResourceKind.ExotelTrunk && !inventory.TrunkIsOwned)
-            {
-                log.Skip(parentKind, parent.Description, "Kept: the trunk was given by VapiExotel:Trunk:Sid, so it is yours; only what the integration put on it was removed.", order);
-            }
-            else if (parentKind == ResourceKind.ExotelTrunk && inventory.UnmanagedOnTrunk > 0)
-            {
-                log.Skip(parentKind, parent.Description, $"Kept: it holds {inventory.UnmanagedOnTrunk} entries the integration does not manage.", order);
-            }
-            else if (parentKind == ResourceKind.VapiCredential && inventory.UnmanagedOnCredential > 0)
-            {
-                log.Skip(parentKind, parent.Description, $"Kept: {inventory.UnmanagedOnCredential} phone number(s) the integration does not manage still use it.", order);
+                await RemoveOneAsync(parent, order, dryRun, log, cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                await RemoveOneAsync(parent, order, dryRun, log, cancellationToken).ConfigureAwait(false);
+                log.Add(new IntegrationStep(parentKind, parent.Description, StepOutcome.Skipped, parent.Id, keep), order);
             }
         }
     }
@@ -148,4 +193,10 @@ internal sealed class TeardownRun(ExotelClient exotel, VapiClient vapi, StateRea
         ResourceKind.VapiPhoneNumber => vapi.PhoneNumbers.DeleteAsync(resource.Id, cancellationToken),
         _ => throw new InvalidOperationException($"{resource.Kind} is not removed by teardown."),
     };
+
+    /// <summary>One side's managed resources, and how many things on its parent the integration does not manage.</summary>
+    private sealed record Side(IReadOnlyList<ManagedResource> Resources, int Unmanaged)
+    {
+        public static Side Empty { get; } = new([], 0);
+    }
 }

@@ -35,7 +35,7 @@ internal sealed class ValidationRun(VapiClient vapi, StateReader read, RequestGa
         [
             new ValidationCheck("configuration", ValidationStatus.Passed,
                 $"{target.Bindings.Count} number(s); trunk {target.TrunkLabel} over {target.Transport}; gateway {target.GatewayHost}:{target.GatewayPort}; "
-                + $"credential '{target.CredentialName}'; destination from the {target.DestinationMode}; Vapi SIP domain {target.SipDomain}."),
+                + $"credential '{target.CredentialName}'; destination {target.SipUriHost ?? "{credential id}." + target.SipDomain}."),
         ];
     }
 
@@ -46,34 +46,51 @@ internal sealed class ValidationRun(VapiClient vapi, StateReader read, RequestGa
             Add(Section.Configuration, 0, check);
         }
 
-        var exotel = ExotelChecksAsync(cancellationToken);
-        var vapiSide = VapiChecksAsync(cancellationToken);
+        // The destination's host may be the credential's id: both sides wait on one read of the credentials.
+        var credentials = Attempt(read.CredentialsAsync(cancellationToken));
+        var exotel = ExotelChecksAsync(credentials, cancellationToken);
+        var vapiSide = VapiChecksAsync(credentials, cancellationToken);
+        await Task.WhenAll(exotel, vapiSide).ConfigureAwait(false);
         var trunkSid = await exotel.ConfigureAwait(false);
-        await vapiSide.ConfigureAwait(false);
         return new ValidationReport(_checks.OrderBy(c => c.Section).ThenBy(c => c.Index).Select(c => c.Check).ToList(), [_target.FlowStep(trunkSid)]);
     }
 
     private void Add(Section section, int index, ValidationCheck check) => _checks.Enqueue((section, index, check));
 
-    // ---- Exotel ----------------------------------------------------------------------------------------------
-
-    private async Task<string?> ExotelChecksAsync(CancellationToken cancellationToken)
+    private void Fail(Section section, int index, string name, Exception error, ResourceKind kind)
     {
-        IReadOnlyList<ExotelTrunk> trunks;
+        var advice = ErrorAdvice.For(error, kind);
+        Add(section, index, new ValidationCheck(name, ValidationStatus.Failed, advice.Message, advice.Fix));
+    }
+
+    private static async Task<(T? Value, Exception? Error)> Attempt<T>(Task<T> read)
+        where T : class
+    {
         try
         {
-            trunks = await read.FindTrunksAsync(cancellationToken).ConfigureAwait(false);
-            Add(Section.ExotelAccount, 0, new ValidationCheck("exotel.account", ValidationStatus.Passed, "Exotel accepted the account SID, API key and token."));
+            return (await read.ConfigureAwait(false), null);
         }
         catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
         {
-            var error = ErrorAdvice.For(ex, ResourceKind.ExotelTrunk);
-            Add(Section.ExotelAccount, 0, new ValidationCheck("exotel.account", ValidationStatus.Failed, error.Message, error.Fix));
-            Add(Section.ExotelTrunk, 0, new ValidationCheck("exotel.trunk", ValidationStatus.Skipped, "Exotel could not be read."));
+            return (null, ex);
+        }
+    }
+
+    // ---- Exotel ----------------------------------------------------------------------------------------------
+
+    private async Task<string?> ExotelChecksAsync(Task<(IReadOnlyList<ByoSipTrunkCredential>? Value, Exception? Error)> credentials, CancellationToken cancellationToken)
+    {
+        var (trunks, error) = await Attempt(read.FindTrunksAsync(cancellationToken)).ConfigureAwait(false);
+        if (error is not null)
+        {
+            Fail(Section.ExotelAccount, 0, "exotel.account", error, ResourceKind.ExotelTrunk);
+            Add(Section.ExotelTrunk, 0, new ValidationCheck("exotel.trunk", ValidationStatus.Skipped, "Exotel could not be read (see exotel.account)."));
+            SkipTrunkChecks("Exotel could not be read (see exotel.account).");
             return null;
         }
 
-        if (trunks.Count != 1)
+        Add(Section.ExotelAccount, 0, new ValidationCheck("exotel.account", ValidationStatus.Passed, "Exotel accepted the account SID, API key and token."));
+        if (trunks!.Count != 1)
         {
             Add(Section.ExotelTrunk, 0, trunks.Count == 0
                 ? new ValidationCheck("exotel.trunk", ValidationStatus.Failed,
@@ -82,6 +99,7 @@ internal sealed class ValidationRun(VapiClient vapi, StateReader read, RequestGa
                 : new ValidationCheck("exotel.trunk", ValidationStatus.Failed,
                     $"{trunks.Count} trunks are named '{_target.TrunkName}' ({string.Join(", ", trunks.Select(t => t.Sid))}).",
                     "Set VapiExotel:Trunk:Sid to the trunk to use."));
+            SkipTrunkChecks("There is no trunk to check (see exotel.trunk).");
             return null;
         }
 
@@ -90,93 +108,107 @@ internal sealed class ValidationRun(VapiClient vapi, StateReader read, RequestGa
             ? new ValidationCheck("exotel.trunk", ValidationStatus.Failed, $"Trunk {trunk.Sid} ('{trunk.Name}') is {status}.", "Ask Exotel support to activate the trunk.")
             : new ValidationCheck("exotel.trunk", ValidationStatus.Passed, $"Trunk {trunk.Sid} ('{trunk.Name}') is active."));
 
-        var ips = read.WhitelistedIpsAsync(trunk.Sid, cancellationToken);
-        var destinations = read.DestinationsAsync(trunk.Sid, cancellationToken);
-        var mappings = read.MappingsAsync(trunk.Sid, cancellationToken);
         await Task.WhenAll(
-            Judge(ips, Section.ExotelWhitelistedIp, "exotel.whitelisted-ip", CheckIps),
-            Judge(destinations, Section.ExotelDestination, "exotel.destination", list => CheckDestinationAsync(list, cancellationToken)),
-            Judge(mappings, Section.ExotelMapping, "exotel.mapping", list => CheckMappingsAsync(trunk.Sid, list, cancellationToken))).ConfigureAwait(false);
+            CheckIpsAsync(trunk.Sid, cancellationToken),
+            CheckDestinationAsync(trunk.Sid, credentials, cancellationToken),
+            CheckMappingsAsync(trunk.Sid, cancellationToken)).ConfigureAwait(false);
         return trunk.Sid;
     }
 
-    private async Task Judge<T>(Task<List<T>> list, Section section, string name, Func<List<T>, Task> judge)
-    {
-        try
-        {
-            await judge(await list.ConfigureAwait(false)).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
-        {
-            var error = ErrorAdvice.For(ex, ResourceKind.ExotelTrunk);
-            Add(section, -1, new ValidationCheck(name, ValidationStatus.Failed, error.Message, error.Fix));
-        }
-    }
-
-    private Task CheckIps(List<ExotelWhitelistedIp> entries)
+    private void SkipTrunkChecks(string reason)
     {
         foreach (var (ip, i) in _target.SignallingIps.Select((ip, i) => (ip, i)))
         {
-            Add(Section.ExotelWhitelistedIp, i, entries.Any(e => IntegrationTarget.Covers(e.Ip, e.Mask, ip))
-                ? new ValidationCheck($"exotel.whitelisted-ip:{ip}", ValidationStatus.Passed, $"{ip} (Vapi) is whitelisted.")
-                : new ValidationCheck($"exotel.whitelisted-ip:{ip}", ValidationStatus.Failed, $"{ip} (Vapi) is not whitelisted, so Exotel refuses Vapi's calls from it.", RunSetup));
+            Add(Section.ExotelWhitelistedIp, i, new ValidationCheck($"exotel.whitelisted-ip:{ip}", ValidationStatus.Skipped, reason));
         }
 
-        return Task.CompletedTask;
+        Add(Section.ExotelDestination, 0, new ValidationCheck("exotel.destination", ValidationStatus.Skipped, reason));
+        foreach (var (number, i) in _target.Numbers.Select((n, i) => (n, i)))
+        {
+            Add(Section.ExotelMapping, i, new ValidationCheck($"exotel.mapping:{number}", ValidationStatus.Skipped, reason));
+        }
     }
 
-    private async Task CheckDestinationAsync(List<ExotelDestinationUri> destinations, CancellationToken cancellationToken)
+    private async Task CheckIpsAsync(string trunkSid, CancellationToken cancellationToken)
     {
+        var (entries, error) = await Attempt(read.WhitelistedIpsAsync(trunkSid, cancellationToken)).ConfigureAwait(false);
+        foreach (var (ip, i) in _target.SignallingIps.Select((ip, i) => (ip, i)))
+        {
+            var name = $"exotel.whitelisted-ip:{ip}";
+            if (error is not null)
+            {
+                Fail(Section.ExotelWhitelistedIp, i, name, error, ResourceKind.ExotelWhitelistedIp);
+                continue;
+            }
+
+            Add(Section.ExotelWhitelistedIp, i, entries!.Any(e => IntegrationTarget.Covers(e.Ip, e.Mask, ip))
+                ? new ValidationCheck(name, ValidationStatus.Passed, $"{ip} (Vapi) is whitelisted.")
+                : new ValidationCheck(name, ValidationStatus.Failed, $"{ip} (Vapi) is not whitelisted, so Exotel refuses Vapi's calls from it.", RunSetup));
+        }
+    }
+
+    private async Task CheckDestinationAsync(
+        string trunkSid, Task<(IReadOnlyList<ByoSipTrunkCredential>? Value, Exception? Error)> credentials, CancellationToken cancellationToken)
+    {
+        const string Name = "exotel.destination";
+        var (list, error) = await Attempt(read.DestinationsAsync(trunkSid, cancellationToken)).ConfigureAwait(false);
+        if (list is not { } destinations)
+        {
+            Fail(Section.ExotelDestination, 0, Name, error!, ResourceKind.ExotelDestination);
+            return;
+        }
+
         string? credentialId = null;
         if (_target.DestinationNeedsCredential)
         {
-            var credentials = await read.CredentialsAsync(cancellationToken).ConfigureAwait(false);
-            if (credentials.Count != 1)
+            if ((await credentials.ConfigureAwait(false)).Value is not [var only])
             {
-                Add(Section.ExotelDestination, 0, new ValidationCheck("exotel.destination", ValidationStatus.Skipped, "Its host is the Vapi credential's id, and there is not exactly one credential (see vapi.credential)."));
+                Add(Section.ExotelDestination, 0, new ValidationCheck(Name, ValidationStatus.Skipped,
+                    "Its host is the Vapi credential's id, and there is not exactly one credential (see vapi.credential)."));
                 return;
             }
 
-            credentialId = credentials[0].Id;
+            credentialId = only.Id;
         }
 
         var desired = _target.Destination(credentialId);
-        var stale = destinations.Where(d => read.IsManagedDestination(d) && !d.Matches(desired)).ToList();
-        var others = destinations.Count(d => !read.IsManagedDestination(d));
-        if (!destinations.Any(d => d.Matches(desired)))
+        var stale = destinations.Where(d => StateReader.IsManagedDestination(d, [desired.Host]) && !d.Matches(desired)).ToList();
+        var others = destinations.Count(d => !StateReader.IsManagedDestination(d, [desired.Host]));
+        Add(Section.ExotelDestination, 0, true switch
         {
-            Add(Section.ExotelDestination, 0, new ValidationCheck("exotel.destination", ValidationStatus.Failed, $"The trunk has no destination {desired}, so inbound calls do not reach Vapi.", RunSetup));
-        }
-        else if (stale.Count > 0)
-        {
-            Add(Section.ExotelDestination, 0, new ValidationCheck("exotel.destination", ValidationStatus.Failed,
-                $"Besides {desired}, the trunk points at {string.Join(", ", stale.Select(d => d.Destination))}, which Vapi does not route to its assistants.", RunSetup));
-        }
-        else if (others > 0)
-        {
-            Add(Section.ExotelDestination, 0, new ValidationCheck("exotel.destination", ValidationStatus.Warning,
+            _ when !destinations.Any(d => d.Matches(desired)) => new ValidationCheck(Name, ValidationStatus.Failed,
+                $"The trunk has no destination {desired}, so inbound calls do not reach Vapi.", RunSetup),
+            _ when stale.Count > 0 => new ValidationCheck(Name, ValidationStatus.Failed,
+                $"Besides {desired}, the trunk points at {string.Join(", ", stale.Select(d => d.Destination))}, the same host with another port or transport.", RunSetup),
+            _ when others > 0 => new ValidationCheck(Name, ValidationStatus.Warning,
                 $"{desired} is present, but the trunk has {others} other destination(s); Exotel may send inbound calls there.",
-                "Remove the other destinations in the Exotel console if they are not meant to take these calls."));
-        }
-        else
-        {
-            Add(Section.ExotelDestination, 0, new ValidationCheck("exotel.destination", ValidationStatus.Passed, $"The trunk's destination is {desired}."));
-        }
+                "Remove the other destinations in the Exotel console if they are not meant to take these calls."),
+            _ => new ValidationCheck(Name, ValidationStatus.Passed, $"The trunk's destination is {desired}."),
+        });
     }
 
-    private async Task CheckMappingsAsync(string trunkSid, List<ExotelPhoneNumberMapping> mappings, CancellationToken cancellationToken)
+    private async Task CheckMappingsAsync(string trunkSid, CancellationToken cancellationToken)
     {
+        var mappings = Attempt(read.MappingsAsync(trunkSid, cancellationToken));
         await Task.WhenAll(_target.Numbers.Select(async (number, order) =>
         {
             var name = $"exotel.mapping:{number}";
-            var mapping = mappings.FirstOrDefault(m => PhoneNumberText.Same(m.PhoneNumber, number));
-            var others = await read.OtherTrunksOfAsync(number, trunkSid, cancellationToken).ConfigureAwait(false);
-            Add(Section.ExotelMapping, order, (mapping, others.Count) switch
+            var (trunks, lookupError) = await Attempt(read.TrunksOfAsync(number, cancellationToken)).ConfigureAwait(false);
+            var (list, listError) = await mappings.ConfigureAwait(false);
+            if ((listError ?? lookupError) is { } error)
             {
-                (_, > 0) => new ValidationCheck(name, ValidationStatus.Failed,
+                Fail(Section.ExotelMapping, order, name, error, ResourceKind.ExotelNumberMapping);
+                return;
+            }
+
+            var mapping = list!.FirstOrDefault(m => PhoneNumberText.Same(m.PhoneNumber, number));
+            var others = trunks!.Where(t => !string.Equals(t, trunkSid, StringComparison.Ordinal)).ToList();
+            Add(Section.ExotelMapping, order, true switch
+            {
+                _ when others.Count > 0 => new ValidationCheck(name, ValidationStatus.Failed,
                     $"{number} is mapped to trunk {string.Join(", ", others)}{(mapping is null ? string.Empty : " as well as this one")}; a number routes through one trunk only.",
                     $"Remove {number} from trunk {string.Join(", ", others)} in the Exotel console."),
-                (null, _) => new ValidationCheck(name, ValidationStatus.Failed, $"{number} is not mapped to trunk {trunkSid}.", RunSetup),
+                _ when mapping is null => new ValidationCheck(name, ValidationStatus.Failed, $"{number} is not mapped to trunk {trunkSid}.", RunSetup),
                 _ when mapping.EffectiveMode != PhoneNumberMode.Pstn => new ValidationCheck(name, ValidationStatus.Failed,
                     $"{number} is mapped in mode '{mapping.Mode}', which sends calls to Exotel's voicebot instead of SIP.", RunSetup),
                 _ => new ValidationCheck(name, ValidationStatus.Passed, $"{number} is mapped to trunk {trunkSid} only."),
@@ -186,30 +218,30 @@ internal sealed class ValidationRun(VapiClient vapi, StateReader read, RequestGa
 
     // ---- Vapi ------------------------------------------------------------------------------------------------
 
-    private async Task VapiChecksAsync(CancellationToken cancellationToken)
+    private async Task VapiChecksAsync(Task<(IReadOnlyList<ByoSipTrunkCredential>? Value, Exception? Error)> credentialsRead, CancellationToken cancellationToken)
     {
         var assistants = CheckAssistantsAsync(cancellationToken);
         var addresses = ResolveAsync(cancellationToken);
+        var numbersRead = Attempt(read.PhoneNumbersAsync(cancellationToken));
+        await Task.WhenAll(assistants, addresses, numbersRead, credentialsRead).ConfigureAwait(false);
+        var (credentials, credentialsError) = await credentialsRead.ConfigureAwait(false);
+        var (numbers, numbersError) = await numbersRead.ConfigureAwait(false);
+        if ((credentialsError ?? numbersError) is { } error)
+        {
+            Fail(Section.VapiAccount, 0, "vapi.account", error, ResourceKind.VapiCredential);
+            Add(Section.VapiCredential, 0, new ValidationCheck("vapi.credential", ValidationStatus.Skipped, "Vapi could not be read (see vapi.account)."));
+            foreach (var (number, i) in _target.Numbers.Select((n, i) => (n, i)))
+            {
+                Add(Section.VapiPhoneNumber, i, new ValidationCheck($"vapi.phone-number:{number}", ValidationStatus.Skipped, "Vapi could not be read (see vapi.account)."));
+            }
 
-        IReadOnlyList<ByoSipTrunkCredential> credentials;
-        IReadOnlyList<ByoPhoneNumber> numbers;
-        try
-        {
-            credentials = await read.CredentialsAsync(cancellationToken).ConfigureAwait(false);
-            numbers = await read.PhoneNumbersAsync(cancellationToken).ConfigureAwait(false);
-            Add(Section.VapiAccount, 0, new ValidationCheck("vapi.account", ValidationStatus.Passed, "Vapi accepted the API key."));
-        }
-        catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
-        {
-            var error = ErrorAdvice.For(ex, ResourceKind.VapiCredential);
-            Add(Section.VapiAccount, 0, new ValidationCheck("vapi.account", ValidationStatus.Failed, error.Message, error.Fix));
-            await Task.WhenAll(assistants, addresses).ConfigureAwait(false);
             return;
         }
 
+        Add(Section.VapiAccount, 0, new ValidationCheck("vapi.account", ValidationStatus.Passed, "Vapi accepted the API key."));
         var gateway = await addresses.ConfigureAwait(false);
         string? credentialId = null;
-        if (credentials.Count != 1)
+        if (credentials!.Count != 1)
         {
             Add(Section.VapiCredential, 0, credentials.Count == 0
                 ? new ValidationCheck("vapi.credential", ValidationStatus.Failed, $"There is no BYO SIP trunk credential named '{_target.CredentialName}', so Vapi cannot call through Exotel.", RunSetup)
@@ -221,28 +253,30 @@ internal sealed class ValidationRun(VapiClient vapi, StateReader read, RequestGa
         {
             credentialId = credentials[0].Id;
             var drift = gateway is null ? [] : _target.CredentialDrift(credentials[0], gateway);
-            Add(Section.VapiCredential, 0, drift.Count == 0
-                ? new ValidationCheck("vapi.credential", gateway is null ? ValidationStatus.Skipped : ValidationStatus.Passed,
-                    gateway is null ? $"Credential {credentialId} exists; its gateway could not be compared (see gateway.address)." : $"Credential {credentialId} sends to {_target.GatewayHost}'s current address over {_target.GatewayProtocol}.")
-                : new ValidationCheck("vapi.credential", ValidationStatus.Failed, $"Credential {credentialId}: {string.Join("; ", drift)}.", RunSetup));
+            Add(Section.VapiCredential, 0, (gateway, drift.Count) switch
+            {
+                (null, _) => new ValidationCheck("vapi.credential", ValidationStatus.Skipped, $"Credential {credentialId} exists; its gateway could not be compared (see gateway.address)."),
+                (_, 0) => new ValidationCheck("vapi.credential", ValidationStatus.Passed, $"Credential {credentialId} sends to {_target.GatewayHost}'s current address over {_target.GatewayProtocol}."),
+                _ => new ValidationCheck("vapi.credential", ValidationStatus.Failed, $"Credential {credentialId}: {string.Join("; ", drift)}.", RunSetup),
+            });
         }
 
-        var order = 0;
-        foreach (var binding in _target.Bindings)
+        foreach (var (binding, i) in _target.Bindings.Select((b, i) => (b, i)))
         {
             var number = binding.PhoneNumber!;
             var name = $"vapi.phone-number:{number}";
-            var mine = numbers.FirstOrDefault(n => PhoneNumberText.Same(n.Number, number) && credentialId is not null && string.Equals(n.CredentialId, credentialId, StringComparison.Ordinal))
-                       ?? numbers.FirstOrDefault(n => PhoneNumberText.Same(n.Number, number));
+            var mine = IntegrationTarget.PhoneNumberFor(numbers!, number, credentialId, out var candidates);
             var drift = mine is null ? [] : _target.NumberDrift(mine, binding, credentialId);
-            Add(Section.VapiPhoneNumber, order++, mine is null
-                ? new ValidationCheck(name, ValidationStatus.Failed, $"Vapi has no BYO phone number {number}, so its assistant can neither answer nor call.", RunSetup)
-                : drift.Count > 0
-                    ? new ValidationCheck(name, ValidationStatus.Failed, $"Phone number {mine.Id}: {string.Join("; ", drift)}.", RunSetup)
-                    : new ValidationCheck(name, ValidationStatus.Passed, $"Phone number {mine.Id} is answered by assistant {binding.AssistantId}."));
+            Add(Section.VapiPhoneNumber, i, true switch
+            {
+                _ when mine is null && candidates.Count > 1 => new ValidationCheck(name, ValidationStatus.Failed,
+                    $"{candidates.Count} Vapi phone numbers carry {number} ({string.Join(", ", candidates.Select(c => c.Id))}), none on the integration's credential.",
+                    "Delete the ones you no longer use in the Vapi dashboard, then run setup."),
+                _ when mine is null => new ValidationCheck(name, ValidationStatus.Failed, $"Vapi has no BYO phone number {number}, so its assistant can neither answer nor call.", RunSetup),
+                _ when drift.Count > 0 => new ValidationCheck(name, ValidationStatus.Failed, $"Phone number {mine!.Id}: {string.Join("; ", drift)}.", RunSetup),
+                _ => new ValidationCheck(name, ValidationStatus.Passed, $"Phone number {mine!.Id} is answered by assistant {binding.AssistantId}."),
+            });
         }
-
-        await assistants.ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<string>?> ResolveAsync(CancellationToken cancellationToken)
@@ -255,8 +289,7 @@ internal sealed class ValidationRun(VapiClient vapi, StateReader read, RequestGa
         }
         catch (SocketException ex)
         {
-            var error = ErrorAdvice.For(ex, ResourceKind.GatewayAddress);
-            Add(Section.GatewayAddress, 0, new ValidationCheck("gateway.address", ValidationStatus.Failed, error.Message, error.Fix));
+            Fail(Section.GatewayAddress, 0, "gateway.address", ex, ResourceKind.GatewayAddress);
             return null;
         }
     }
@@ -265,15 +298,14 @@ internal sealed class ValidationRun(VapiClient vapi, StateReader read, RequestGa
         Task.WhenAll(_target.Bindings.Select(b => b.AssistantId!).Distinct(StringComparer.Ordinal).Select(async (id, order) =>
         {
             var name = $"vapi.assistant:{id}";
-            try
+            var (assistant, error) = await Attempt(gate.RunAsync(ct => vapi.Assistants.GetAsync(id, ct), cancellationToken)).ConfigureAwait(false);
+            if (error is not null)
             {
-                var assistant = await gate.RunAsync(ct => vapi.Assistants.GetAsync(id, ct), cancellationToken).ConfigureAwait(false);
-                Add(Section.VapiAssistant, order, new ValidationCheck(name, ValidationStatus.Passed, $"Assistant '{assistant.Name ?? id}' exists."));
+                Fail(Section.VapiAssistant, order, name, error, ResourceKind.VapiAssistant);
             }
-            catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
+            else
             {
-                var error = ErrorAdvice.For(ex, ResourceKind.VapiAssistant);
-                Add(Section.VapiAssistant, order, new ValidationCheck(name, ValidationStatus.Failed, error.Message, error.Fix));
+                Add(Section.VapiAssistant, order, new ValidationCheck(name, ValidationStatus.Passed, $"Assistant '{assistant!.Name ?? id}' exists."));
             }
         }));
 }

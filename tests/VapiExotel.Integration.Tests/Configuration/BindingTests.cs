@@ -27,7 +27,7 @@ public sealed class BindingTests
         settings["VapiExotel:VapiSignallingIps:0"] = "63.182.83.170";
         settings["VapiExotel:Numbers:1:PhoneNumber"] = "+918047490925";
         settings["VapiExotel:Numbers:1:AssistantId"] = "asst-2";
-        settings["VapiExotel:Numbers:1:SipUri"] = "sales@sip.eu.vapi.ai";
+        settings["VapiExotel:Numbers:1:SipUri"] = "front-desk@sip.eu.vapi.ai";
         settings["VapiExotel:Numbers:0:SipUri"] = "front-desk@sip.eu.vapi.ai";
         settings["VapiExotel:CredentialName"] = "vx-exotel-acme";
         using var services = Build(settings);
@@ -47,7 +47,7 @@ public sealed class BindingTests
             Assert.That(options.GetNumberBindings().Select(b => (b.PhoneNumber, b.AssistantId, b.SipUri)), Is.EqualTo(new[]
             {
                 ("+918047490924", "asst-1", "front-desk@sip.eu.vapi.ai"),
-                ("+918047490925", "asst-2", "sales@sip.eu.vapi.ai"),
+                ("+918047490925", "asst-2", "front-desk@sip.eu.vapi.ai"),
             }));
             Assert.That(options.GetCredentialName(), Is.EqualTo("vx-exotel-acme"));
         });
@@ -126,7 +126,7 @@ public sealed class BindingTests
     }
 
     [Test]
-    public void Defaults_follow_the_reference_tcp_5070_on_pstn_in2_and_the_us_signalling_ips()
+    public void Defaults_follow_the_reference_tcp_5070_on_the_original_gateway_address_and_the_us_signalling_ips()
     {
         var options = new VapiExotelOptions { Exotel = { AccountSid = "acme1" } };
 
@@ -134,7 +134,7 @@ public sealed class BindingTests
         {
             Assert.That(options.Trunk.GetName(), Is.EqualTo("vapi_exotel"));
             Assert.That(options.Trunk.Transport, Is.EqualTo(SipTransport.Tcp));
-            Assert.That(options.Gateway.Host, Is.EqualTo("pstn.in2.exotel.com"));
+            Assert.That(options.Gateway.Host, Is.EqualTo("129.154.231.198"));
             Assert.That(options.Gateway.GetPort(SipTransport.Tcp), Is.EqualTo(5070));
             Assert.That(options.Gateway.GetPort(SipTransport.Tls), Is.EqualTo(443));
             Assert.That(options.GetVapiSignallingIps(), Is.EqualTo(new[] { "44.229.228.186", "44.238.177.138" }));

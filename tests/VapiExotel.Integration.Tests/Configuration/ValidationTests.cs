@@ -104,20 +104,19 @@ public sealed class ValidationTests
     }
 
     [Test]
-    public void The_sip_address_is_required_when_the_destination_is_built_from_it()
+    public void A_number_without_a_sip_address_cannot_share_the_trunk_with_one_that_has_one()
     {
         var settings = TestSettings.Valid();
-        settings.Remove("VapiExotel:Numbers:0:SipUri");
-        settings["VapiExotel:InboundDestination"] = "SipUri";
+        settings["VapiExotel:Numbers:1:PhoneNumber"] = "+918047490925";
+        settings["VapiExotel:Numbers:1:AssistantId"] = "asst-2";
 
-        Assert.That(StartupFailures(settings), Does.Contain("VapiExotel:Numbers:0:SipUri must be the assistant's Vapi SIP address, name@sip.vapi.ai; got ''."));
+        Assert.That(StartupFailures(settings), Has.One.StartsWith("VapiExotel:Numbers:1:SipUri differs from another number's"));
     }
 
     [Test]
     public void With_sip_address_destinations_every_number_shares_one_address()
     {
         var settings = TestSettings.Valid();
-        settings["VapiExotel:InboundDestination"] = "SipUri";
         settings["VapiExotel:Numbers:1:PhoneNumber"] = "+918047490925";
         settings["VapiExotel:Numbers:1:AssistantId"] = "asst-2";
         settings["VapiExotel:Numbers:1:SipUri"] = "back-office@sip.vapi.ai";
@@ -129,7 +128,6 @@ public sealed class ValidationTests
     public void With_sip_address_destinations_the_user_part_must_make_a_host_name()
     {
         var settings = TestSettings.Valid();
-        settings["VapiExotel:InboundDestination"] = "SipUri";
         settings["VapiExotel:Numbers:0:SipUri"] = "front_desk@sip.vapi.ai";
 
         Assert.That(StartupFailures(settings), Has.One.StartsWith("VapiExotel:Numbers:0:SipUri's user part must make a host name (front_desk.sip.vapi.ai)"));
