@@ -103,6 +103,11 @@ public class VapiExotelIntegrator : IVapiExotelIntegrator
             throw new ArgumentException($"request.CustomerNumber must be an E.164 number (+919876543210); got '{request.CustomerNumber}'.", nameof(request));
         }
 
+        if (request.Name is { Length: > 40 })
+        {
+            throw new ArgumentException($"request.Name must be at most 40 characters (Vapi's limit); got {request.Name.Length}.", nameof(request));
+        }
+
         var from = request.FromNumber ?? _target.Bindings[0].PhoneNumber!;
         if (!AddressRules.IsE164(from))
         {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections;
 using Microsoft.Extensions.Configuration;
 
@@ -25,7 +26,7 @@ public static class LegacyVariables
         ["EXOTEL_GATEWAY_PORT"] = "Gateway:Port",
         ["TRANSPORT_TYPE"] = "Trunk:Transport",
         ["EXOTEL_TRUNK_SID"] = "Trunk:Sid",
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Adds the original scripts' environment variables as <c>VapiExotel</c> settings.</summary>
     /// <param name="builder">The configuration builder.</param>

@@ -67,7 +67,8 @@ public static class CallDiagnostics
         var text = codeOrReason.Trim();
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
         {
-            return number >= 100 && !Causes.ContainsKey(number) ? ExplainSipResponse(number) : ExplainCause(number);
+            // Q.850 causes run to 127; SIP responses start at 100, so 100 to 127 read as causes.
+            return number > 127 ? ExplainSipResponse(number) : ExplainCause(number);
         }
 
         var sip = text.StartsWith("sip", StringComparison.OrdinalIgnoreCase) ? text[3..].TrimStart(' ', ':', '-', '_') : null;
@@ -128,6 +129,9 @@ public static class CallDiagnostics
             _ when reason == VapiEndedReason.SipCompletedCall || reason == VapiEndedReason.CustomerEndedCall || reason == VapiEndedReason.AssistantEndedCall
                    || reason == VapiEndedReason.AssistantSaidEndCallPhrase || reason == VapiEndedReason.AssistantEndedCallWithHangupTask
                 => Make("The call ended normally.", "Nothing: this is success.", FailureSide.None),
+            _ when reason == VapiEndedReason.SilenceTimedOut || reason == VapiEndedReason.ExceededMaxDuration || reason == VapiEndedReason.AssistantForwardedCall
+                   || reason == VapiEndedReason.ManuallyCanceled
+                => Make("The call ended as configured: silence timeout, maximum duration, a transfer, or ended by request.", "Nothing wrong with the setup; adjust the assistant's limits if they are too tight.", FailureSide.None),
             _ when reason == VapiEndedReason.CustomerBusy || reason == VapiEndedReason.CustomerDidNotAnswer || reason == VapiEndedReason.Voicemail
                    || reason == VapiEndedReason.SipInboundCallerHungUpBeforeConnect
                 => Make("The customer did not take the call (busy, no answer, voicemail or hung up first).", "Nothing wrong with the setup.", FailureSide.None),

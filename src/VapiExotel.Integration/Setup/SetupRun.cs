@@ -163,13 +163,13 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
             return found.Count switch
             {
                 1 => CredentialState.Exists(found[0].Id),
-                0 => CredentialState.Failed($"there is no Vapi credential named '{_target.CredentialName}' yet"),
-                _ => CredentialState.Failed($"{found.Count} Vapi credentials are named '{_target.CredentialName}'"),
+                0 => CredentialState.Unavailable($"there is no Vapi credential named '{_target.CredentialName}' yet"),
+                _ => CredentialState.Unavailable($"{found.Count} Vapi credentials are named '{_target.CredentialName}'"),
             };
         }
         catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
         {
-            return CredentialState.Failed("the Vapi credentials could not be read: " + ex.Message);
+            return CredentialState.Unavailable("the Vapi credentials could not be read: " + ex.Message);
         }
     }
 
@@ -413,6 +413,10 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
             {
                 log.Add(new IntegrationStep(Kind, text, StepOutcome.WouldCreate, message: "Its host is the id of the Vapi credential setup creates."));
             }
+            else if (credential.FailedInThisRun)
+            {
+                log.Skip(Kind, text, $"Not set up: its host is the Vapi credential's id, and the credential step failed ({credential.Problem}).");
+            }
             else
             {
                 log.Fail(Kind, text, new StepError("Integration", $"The destination's host is the Vapi credential's id, but {credential.Problem}.",
@@ -609,7 +613,7 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
 }
 
 /// <summary>Where the Vapi credential stands, for the steps that need its id.</summary>
-internal sealed record CredentialState(string? Id, bool IsPlannedCreation, string? Problem)
+internal sealed record CredentialState(string? Id, bool IsPlannedCreation, string? Problem, bool FailedInThisRun = false)
 {
     public static CredentialState NotNeeded { get; } = new(null, false, null);
 
@@ -619,5 +623,9 @@ internal sealed record CredentialState(string? Id, bool IsPlannedCreation, strin
 
     public static CredentialState Exists(string id) => new(id, false, null);
 
-    public static CredentialState Failed(string problem) => new(null, false, problem);
+    /// <summary>The credential step of this run failed (and reported it).</summary>
+    public static CredentialState Failed(string problem) => new(null, false, problem, FailedInThisRun: true);
+
+    /// <summary>Inbound only: the credential is not this run's to make, and it is missing or unreadable.</summary>
+    public static CredentialState Unavailable(string problem) => new(null, false, problem);
 }

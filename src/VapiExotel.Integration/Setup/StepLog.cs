@@ -32,7 +32,7 @@ internal sealed class StepLog(string operation, ILogger logger)
 
     public IntegrationStep Fail(ResourceKind kind, string target, Exception exception, int order = 0, string? resourceId = null)
     {
-        var error = ErrorAdvice.For(exception, kind);
+        var error = ErrorAdvice.For(exception, kind, operation.Split(' ')[0]);
         return Add(new IntegrationStep(kind, target, StepOutcome.Failed, resourceId, error.Message, error), order);
     }
 

@@ -23,7 +23,7 @@ internal sealed class TeardownRun(ExotelClient exotel, VapiClient vapi, StateRea
         var (inventory, problems) = await ReadAsync(cancellationToken).ConfigureAwait(false);
         foreach (var (kind, target, error) in problems)
         {
-            var advice = ErrorAdvice.For(error, kind);
+            var advice = ErrorAdvice.For(error, kind, "teardown");
             log.Add(new IntegrationStep(kind, target, StepOutcome.Failed, message: "Nothing on this side was removed: " + advice.Message, error: advice));
         }
 

@@ -59,7 +59,7 @@ internal sealed class ValidationRun(VapiClient vapi, StateReader read, RequestGa
 
     private void Fail(Section section, int index, string name, Exception error, ResourceKind kind)
     {
-        var advice = ErrorAdvice.For(error, kind);
+        var advice = ErrorAdvice.For(error, kind, "validate");
         Add(section, index, new ValidationCheck(name, ValidationStatus.Failed, advice.Message, advice.Fix));
     }
 

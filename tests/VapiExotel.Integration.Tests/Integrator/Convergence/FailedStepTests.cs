@@ -62,7 +62,7 @@ public sealed class FailedStepTests : IntegratorScenario
         yield return Case(new FailurePoint(
             "Vapi credential POST", SandboxApi.Vapi, "POST", "/credential", serverError, null,
             ResourceKind.VapiCredential, "Vapi", 503, OutcomeUnknown: true, ServerErrorFix,
-            Ledger.Steps(Created, Created, Created, Failed, Created, Failed, Skipped),
+            Ledger.Steps(Created, Created, Created, Skipped, Created, Failed, Skipped),
             Ledger.Steps(AlreadyPresent, AlreadyPresent, AlreadyPresent, Created, AlreadyPresent, Created, Created),
             [Ledger.ExotelDestinations, Ledger.VapiCredentials, Ledger.VapiPhoneNumbers]));
 
@@ -76,7 +76,7 @@ public sealed class FailedStepTests : IntegratorScenario
         yield return Case(new FailurePoint(
             "Vapi credential list GET", SandboxApi.Vapi, "GET", "/credential", serverError, null,
             ResourceKind.VapiCredential, "Vapi", 503, OutcomeUnknown: false, ServerErrorFix,
-            Ledger.Steps(Created, Created, Created, Failed, Created, Failed, Skipped),
+            Ledger.Steps(Created, Created, Created, Skipped, Created, Failed, Skipped),
             Ledger.Steps(AlreadyPresent, AlreadyPresent, AlreadyPresent, Created, AlreadyPresent, Created, Created),
             [Ledger.ExotelDestinations, Ledger.VapiCredentials, Ledger.VapiPhoneNumbers]));
 
