@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace VapiExotel.Integration.Tests.Integrator;
 
 public sealed class SetupTests : IntegratorScenario
@@ -65,5 +67,27 @@ public sealed class SetupTests : IntegratorScenario
         await Integrator().SetupAsync();
         var after = await Integrator().PlanAsync();
         Assert.That(after.HasChanges, Is.False, after.ToString());
+    }
+
+    [Test]
+    public async Task Registered_in_code_the_integrator_sets_up_the_same_wiring()
+    {
+        var services = new ServiceCollection();
+        services.AddVapiExotel(o =>
+        {
+            o.Exotel.AccountSid = Sandbox.Options.ExotelAccountSid;
+            o.Exotel.ApiKey = Sandbox.Options.ExotelApiKey;
+            o.Exotel.ApiToken = Sandbox.Options.ExotelApiToken;
+            o.Exotel.BaseAddress = Sandbox.ExotelBaseAddress;
+            o.Vapi.ApiKey = Sandbox.Options.VapiApiKey;
+            o.Vapi.BaseAddress = Sandbox.VapiBaseAddress;
+            o.Numbers.Add(new NumberBinding { PhoneNumber = ExoPhone, AssistantId = AssistantId });
+        });
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        var report = await provider.GetRequiredService<IVapiExotelIntegrator>().SetupAsync();
+
+        Assert.That(report.Succeeded, Is.True, report.ToString());
+        AssertWired((ExoPhone, AssistantId));
     }
 }
