@@ -36,6 +36,23 @@ internal static class ErrorAdvice
     };
     }
 
+    /// <summary>
+    /// Awaits a read and hands back its value or its known failure, so that one failed read becomes failed steps or
+    /// checks instead of an exception that stops the independent ones.
+    /// </summary>
+    public static async Task<(T? Value, Exception? Error)> AttemptAsync<T>(Task<T> read)
+        where T : class
+    {
+        try
+        {
+            return (await read.ConfigureAwait(false), null);
+        }
+        catch (Exception ex) when (IsKnown(ex))
+        {
+            return (null, ex);
+        }
+    }
+
     public static StepError Conflict(string message, string fix) => new("Integration", message, fix) { IsConflict = true };
 
     private static string ExotelFix(ExotelException e, string rerun) => e switch

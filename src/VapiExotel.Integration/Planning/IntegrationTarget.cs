@@ -227,6 +227,14 @@ internal sealed class IntegrationTarget
         return drift;
     }
 
+    /// <summary>Why two or more trunks of the configured name cannot be used: the integration never picks one.</summary>
+    public string AmbiguousTrunks(IReadOnlyCollection<Exotel.VSip.ExotelTrunk> trunks) =>
+        $"{trunks.Count} Exotel trunks are named '{TrunkName}' ({string.Join(", ", trunks.Select(t => t.Sid))}); the integration does not pick one.";
+
+    /// <summary>Why two or more credentials of the configured name cannot be used: the integration cannot tell which is its own.</summary>
+    public string AmbiguousCredentials(IReadOnlyCollection<ByoSipTrunkCredential> credentials) =>
+        $"{credentials.Count} Vapi credentials are named '{CredentialName}' ({string.Join(", ", credentials.Select(c => c.Id))}); the integration cannot tell which is its own.";
+
     /// <summary>The step no API can do: Exotel sends an ExoPhone's calls to the trunk only through a flow.</summary>
     public string FlowStep(string? trunkSid) =>
         $"In the Exotel console (App Bazaar), create a flow whose Connect applet dials sip:{trunkSid ?? "<trunk sid>"} and assign it to "

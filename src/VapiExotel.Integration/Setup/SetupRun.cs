@@ -38,7 +38,7 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
     {
         const ResourceKind Kind = ResourceKind.VapiCredential;
         var name = _target.CredentialName;
-        var found = ReadCredentialsAsync(cancellationToken);
+        var found = ErrorAdvice.AttemptAsync(read.CredentialsAsync(cancellationToken));
         IReadOnlyList<string>? addresses = null;
         try
         {
@@ -64,7 +64,7 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
         if (credentials!.Count > 1)
         {
             log.Fail(Kind, name, ErrorAdvice.Conflict(
-                $"{credentials.Count} Vapi credentials are named '{name}' ({string.Join(", ", credentials.Select(c => c.Id))}), so the integration cannot tell which is its own.",
+                _target.AmbiguousCredentials(credentials),
                 "Delete all but one in the Vapi dashboard (keep the one your phone numbers use), or set VapiExotel:CredentialName to a new name."));
             return CredentialState.Failed("its name is ambiguous");
         }
@@ -142,18 +142,6 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
         return CredentialState.Exists(credential.Id);
     }
 
-    private async Task<(IReadOnlyList<ByoSipTrunkCredential>? Credentials, Exception? Error)> ReadCredentialsAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await read.CredentialsAsync(cancellationToken).ConfigureAwait(false), null);
-        }
-        catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
-        {
-            return (null, ex);
-        }
-    }
-
     /// <summary>Inbound only: the credential is not set up here, but the destination's host is its id.</summary>
     private async Task<CredentialState> FindCredentialAsync(CancellationToken cancellationToken)
     {
@@ -164,7 +152,7 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
             {
                 1 => CredentialState.Exists(found[0].Id),
                 0 => CredentialState.Unavailable($"there is no Vapi credential named '{_target.CredentialName}' yet"),
-                _ => CredentialState.Unavailable($"{found.Count} Vapi credentials are named '{_target.CredentialName}'"),
+                _ => CredentialState.Unavailable(_target.AmbiguousCredentials(found)),
             };
         }
         catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
@@ -264,7 +252,7 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
     private async Task<string?> EnsureExotelSideAsync(Task<CredentialState> credential, CancellationToken cancellationToken)
     {
         // Where each number is mapped does not depend on the trunk: asked at once, alongside the trunk's lookup.
-        var lookups = _target.Numbers.ToDictionary(n => n, n => LookupAsync(n, cancellationToken), StringComparer.Ordinal);
+        var lookups = _target.Numbers.ToDictionary(n => n, n => ErrorAdvice.AttemptAsync(read.TrunksOfAsync(n, cancellationToken)), StringComparer.Ordinal);
         var (sid, fresh) = await EnsureTrunkAsync(cancellationToken).ConfigureAwait(false);
         if (sid is null && !fresh)
         {
@@ -311,7 +299,7 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
             if (found.Count > 1)
             {
                 log.Fail(Kind, label, ErrorAdvice.Conflict(
-                    $"{found.Count} Exotel trunks are named '{_target.TrunkName}' ({string.Join(", ", found.Select(t => t.Sid))}); the integration does not pick one.",
+                    _target.AmbiguousTrunks(found),
                     "Set VapiExotel:Trunk:Sid to the trunk to use, or give the integration a Trunk:Name of its own."));
                 return (null, false);
             }
@@ -482,20 +470,8 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
     private static string? OthersNote(int others) =>
         others > 0 ? $"The trunk also has {others} destination(s) the integration does not manage; Exotel may send calls there too." : null;
 
-    private async Task<(IReadOnlyList<string>? Trunks, Exception? Error)> LookupAsync(string number, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await read.TrunksOfAsync(number, cancellationToken).ConfigureAwait(false), null);
-        }
-        catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
-        {
-            return (null, ex);
-        }
-    }
-
     private async Task EnsureMappingsAsync(
-        string? trunkSid, Task<List<ExotelPhoneNumberMapping>?> existingTask, Dictionary<string, Task<(IReadOnlyList<string>? Trunks, Exception? Error)>> lookups,
+        string? trunkSid, Task<List<ExotelPhoneNumberMapping>?> existingTask, Dictionary<string, Task<(IReadOnlyList<string>? Value, Exception? Error)>> lookups,
         CancellationToken cancellationToken)
     {
         var existing = await existingTask.ConfigureAwait(false);
@@ -590,15 +566,13 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
 
     private async Task<List<T>?> ReadOrFail<T>(Func<CancellationToken, Task<List<T>>> list, ResourceKind kind, IReadOnlyList<string> targets, CancellationToken cancellationToken)
     {
-        try
+        var (items, error) = await ErrorAdvice.AttemptAsync(list(cancellationToken)).ConfigureAwait(false);
+        if (error is not null)
         {
-            return await list(cancellationToken).ConfigureAwait(false);
+            ForEach(targets, (target, i) => log.Fail(kind, target, error, i));
         }
-        catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
-        {
-            ForEach(targets, (target, i) => log.Fail(kind, target, ex, i));
-            return null;
-        }
+
+        return items;
     }
 
     private void ForEachBinding(Action<string, int> action) => ForEach([.. _target.Numbers], action);

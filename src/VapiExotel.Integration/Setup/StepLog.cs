@@ -12,8 +12,6 @@ internal sealed class StepLog(string operation, ILogger logger)
 {
     private readonly ConcurrentQueue<(IntegrationStep Step, int Order)> _steps = new();
 
-    public string Operation => operation;
-
     public IntegrationStep Add(IntegrationStep step, int order = 0)
     {
         _steps.Enqueue((step, order));

@@ -36,8 +36,8 @@ internal sealed class TeardownRun(ExotelClient exotel, VapiClient vapi, StateRea
     /// <summary>Both sides' managed resources; a side that cannot be read (or is ambiguous) contributes nothing and a problem.</summary>
     private async Task<(IntegrationInventory Inventory, List<(ResourceKind Kind, string Target, Exception Error)> Problems)> ReadAsync(CancellationToken cancellationToken)
     {
-        var vapiSide = Capture(VapiInventoryAsync(cancellationToken));
-        var exotelSide = Capture(ExotelInventoryAsync(vapiSide, cancellationToken));
+        var vapiSide = ErrorAdvice.AttemptAsync(VapiInventoryAsync(cancellationToken));
+        var exotelSide = ErrorAdvice.AttemptAsync(ExotelInventoryAsync(vapiSide, cancellationToken));
         await Task.WhenAll(vapiSide, exotelSide).ConfigureAwait(false);
         var (vapiResult, vapiError) = await vapiSide.ConfigureAwait(false);
         var (exotelResult, exotelError) = await exotelSide.ConfigureAwait(false);
@@ -51,30 +51,18 @@ internal sealed class TeardownRun(ExotelClient exotel, VapiClient vapi, StateRea
         {
             problems.Add((ResourceKind.VapiCredential, _target.CredentialName, vapiError));
         }
+        (exotelResult, vapiResult) = (exotelResult ?? Side.Empty, vapiResult ?? Side.Empty);
         var inventory = new IntegrationInventory(
             [.. exotelResult.Resources, .. vapiResult.Resources], exotelResult.Unmanaged, vapiResult.Unmanaged, _target.TrunkSid is null);
         return (inventory, problems);
     }
 
-    private static async Task<(Side Result, Exception? Error)> Capture(Task<Side> side)
-    {
-        try
-        {
-            return (await side.ConfigureAwait(false), null);
-        }
-        catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
-        {
-            return (Side.Empty, ex);
-        }
-    }
-
-    private async Task<Side> ExotelInventoryAsync(Task<(Side Result, Exception? Error)> vapiSide, CancellationToken cancellationToken)
+    private async Task<Side> ExotelInventoryAsync(Task<(Side? Value, Exception? Error)> vapiSide, CancellationToken cancellationToken)
     {
         var trunks = await read.FindTrunksAsync(cancellationToken).ConfigureAwait(false);
         if (trunks.Count > 1)
         {
-            throw new VapiExotelException(
-                $"{trunks.Count} Exotel trunks are named '{_target.TrunkName}' ({string.Join(", ", trunks.Select(t => t.Sid))}); set VapiExotel:Trunk:Sid to the one the integration uses.");
+            throw new VapiExotelException(_target.AmbiguousTrunks(trunks) + " Set VapiExotel:Trunk:Sid to the one the integration uses.");
         }
 
         if (trunks.Count == 0)
@@ -91,7 +79,7 @@ internal sealed class TeardownRun(ExotelClient exotel, VapiClient vapi, StateRea
         var (ipList, destinationList, mappingList) = (await ips.ConfigureAwait(false), await destinations.ConfigureAwait(false), await mappings.ConfigureAwait(false));
 
         // The destination's host is the credential's id (unless a SIP address is configured): known from the Vapi side.
-        var credentialIds = (await vapiSide.ConfigureAwait(false)).Result.Resources.Where(r => r.Kind == ResourceKind.VapiCredential).Select(r => r.Id);
+        var credentialIds = ((await vapiSide.ConfigureAwait(false)).Value ?? Side.Empty).Resources.Where(r => r.Kind == ResourceKind.VapiCredential).Select(r => r.Id);
         var hosts = _target.DestinationHosts(credentialIds);
 
         var resources = new List<ManagedResource> { new(ResourceKind.ExotelTrunk, sid, $"trunk '{trunks[0].Name}' ({trunks[0].Status})") };
@@ -110,8 +98,7 @@ internal sealed class TeardownRun(ExotelClient exotel, VapiClient vapi, StateRea
         var (credentials, numbers) = (await credentialsTask.ConfigureAwait(false), await numbersTask.ConfigureAwait(false));
         if (credentials.Count > 1)
         {
-            throw new VapiExotelException(
-                $"{credentials.Count} Vapi credentials are named '{_target.CredentialName}' ({string.Join(", ", credentials.Select(c => c.Id))}); delete all but one in the Vapi dashboard.");
+            throw new VapiExotelException(_target.AmbiguousCredentials(credentials) + " Delete all but one in the Vapi dashboard.");
         }
 
         var resources = new List<ManagedResource>();

@@ -47,7 +47,7 @@ internal sealed class ValidationRun(VapiClient vapi, StateReader read, RequestGa
         }
 
         // The destination's host may be the credential's id: both sides wait on one read of the credentials.
-        var credentials = Attempt(read.CredentialsAsync(cancellationToken));
+        var credentials = ErrorAdvice.AttemptAsync(read.CredentialsAsync(cancellationToken));
         var exotel = ExotelChecksAsync(credentials, cancellationToken);
         var vapiSide = VapiChecksAsync(credentials, cancellationToken);
         await Task.WhenAll(exotel, vapiSide).ConfigureAwait(false);
@@ -63,24 +63,11 @@ internal sealed class ValidationRun(VapiClient vapi, StateReader read, RequestGa
         Add(section, index, new ValidationCheck(name, ValidationStatus.Failed, advice.Message, advice.Fix));
     }
 
-    private static async Task<(T? Value, Exception? Error)> Attempt<T>(Task<T> read)
-        where T : class
-    {
-        try
-        {
-            return (await read.ConfigureAwait(false), null);
-        }
-        catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
-        {
-            return (null, ex);
-        }
-    }
-
     // ---- Exotel ----------------------------------------------------------------------------------------------
 
     private async Task<string?> ExotelChecksAsync(Task<(IReadOnlyList<ByoSipTrunkCredential>? Value, Exception? Error)> credentials, CancellationToken cancellationToken)
     {
-        var (trunks, error) = await Attempt(read.FindTrunksAsync(cancellationToken)).ConfigureAwait(false);
+        var (trunks, error) = await ErrorAdvice.AttemptAsync(read.FindTrunksAsync(cancellationToken)).ConfigureAwait(false);
         if (error is not null)
         {
             Fail(Section.ExotelAccount, 0, "exotel.account", error, ResourceKind.ExotelTrunk);
@@ -97,7 +84,7 @@ internal sealed class ValidationRun(VapiClient vapi, StateReader read, RequestGa
                     _target.TrunkSid is { } sid ? $"Trunk {sid} does not exist." : $"There is no trunk named '{_target.TrunkName}'.",
                     _target.TrunkSid is null ? RunSetup : "Check VapiExotel:Trunk:Sid, or remove it so that setup creates a trunk of its own.")
                 : new ValidationCheck("exotel.trunk", ValidationStatus.Failed,
-                    $"{trunks.Count} trunks are named '{_target.TrunkName}' ({string.Join(", ", trunks.Select(t => t.Sid))}).",
+                    _target.AmbiguousTrunks(trunks),
                     "Set VapiExotel:Trunk:Sid to the trunk to use."));
             SkipTrunkChecks("There is no trunk to check (see exotel.trunk).");
             return null;
@@ -131,7 +118,7 @@ internal sealed class ValidationRun(VapiClient vapi, StateReader read, RequestGa
 
     private async Task CheckIpsAsync(string trunkSid, CancellationToken cancellationToken)
     {
-        var (entries, error) = await Attempt(read.WhitelistedIpsAsync(trunkSid, cancellationToken)).ConfigureAwait(false);
+        var (entries, error) = await ErrorAdvice.AttemptAsync(read.WhitelistedIpsAsync(trunkSid, cancellationToken)).ConfigureAwait(false);
         foreach (var (ip, i) in _target.SignallingIps.Select((ip, i) => (ip, i)))
         {
             var name = $"exotel.whitelisted-ip:{ip}";
@@ -151,7 +138,7 @@ internal sealed class ValidationRun(VapiClient vapi, StateReader read, RequestGa
         string trunkSid, Task<(IReadOnlyList<ByoSipTrunkCredential>? Value, Exception? Error)> credentials, CancellationToken cancellationToken)
     {
         const string Name = "exotel.destination";
-        var (list, error) = await Attempt(read.DestinationsAsync(trunkSid, cancellationToken)).ConfigureAwait(false);
+        var (list, error) = await ErrorAdvice.AttemptAsync(read.DestinationsAsync(trunkSid, cancellationToken)).ConfigureAwait(false);
         if (list is not { } destinations)
         {
             Fail(Section.ExotelDestination, 0, Name, error!, ResourceKind.ExotelDestination);
@@ -189,11 +176,11 @@ internal sealed class ValidationRun(VapiClient vapi, StateReader read, RequestGa
 
     private async Task CheckMappingsAsync(string trunkSid, CancellationToken cancellationToken)
     {
-        var mappings = Attempt(read.MappingsAsync(trunkSid, cancellationToken));
+        var mappings = ErrorAdvice.AttemptAsync(read.MappingsAsync(trunkSid, cancellationToken));
         await Task.WhenAll(_target.Numbers.Select(async (number, order) =>
         {
             var name = $"exotel.mapping:{number}";
-            var (trunks, lookupError) = await Attempt(read.TrunksOfAsync(number, cancellationToken)).ConfigureAwait(false);
+            var (trunks, lookupError) = await ErrorAdvice.AttemptAsync(read.TrunksOfAsync(number, cancellationToken)).ConfigureAwait(false);
             var (list, listError) = await mappings.ConfigureAwait(false);
             if ((listError ?? lookupError) is { } error)
             {
@@ -222,7 +209,7 @@ internal sealed class ValidationRun(VapiClient vapi, StateReader read, RequestGa
     {
         var assistants = CheckAssistantsAsync(cancellationToken);
         var addresses = ResolveAsync(cancellationToken);
-        var numbersRead = Attempt(read.PhoneNumbersAsync(cancellationToken));
+        var numbersRead = ErrorAdvice.AttemptAsync(read.PhoneNumbersAsync(cancellationToken));
         await Task.WhenAll(assistants, addresses, numbersRead, credentialsRead).ConfigureAwait(false);
         var (credentials, credentialsError) = await credentialsRead.ConfigureAwait(false);
         var (numbers, numbersError) = await numbersRead.ConfigureAwait(false);
@@ -246,7 +233,7 @@ internal sealed class ValidationRun(VapiClient vapi, StateReader read, RequestGa
             Add(Section.VapiCredential, 0, credentials.Count == 0
                 ? new ValidationCheck("vapi.credential", ValidationStatus.Failed, $"There is no BYO SIP trunk credential named '{_target.CredentialName}', so Vapi cannot call through Exotel.", RunSetup)
                 : new ValidationCheck("vapi.credential", ValidationStatus.Failed,
-                    $"{credentials.Count} credentials are named '{_target.CredentialName}' ({string.Join(", ", credentials.Select(c => c.Id))}).",
+                    _target.AmbiguousCredentials(credentials),
                     "Delete all but one in the Vapi dashboard (keep the one your phone numbers use)."));
         }
         else
@@ -298,7 +285,7 @@ internal sealed class ValidationRun(VapiClient vapi, StateReader read, RequestGa
         Task.WhenAll(_target.Bindings.Select(b => b.AssistantId!).Distinct(StringComparer.Ordinal).Select(async (id, order) =>
         {
             var name = $"vapi.assistant:{id}";
-            var (assistant, error) = await Attempt(gate.RunAsync(ct => vapi.Assistants.GetAsync(id, ct), cancellationToken)).ConfigureAwait(false);
+            var (assistant, error) = await ErrorAdvice.AttemptAsync(gate.RunAsync(ct => vapi.Assistants.GetAsync(id, ct), cancellationToken)).ConfigureAwait(false);
             if (error is not null)
             {
                 Fail(Section.VapiAssistant, order, name, error, ResourceKind.VapiAssistant);
