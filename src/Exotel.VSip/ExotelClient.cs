@@ -37,7 +37,7 @@ public class ExotelClient
     /// <param name="loggerFactory">Where to log; nowhere by default.</param>
     /// <exception cref="ArgumentException">An option is missing or invalid; the message names it.</exception>
     public ExotelClient(ExotelClientOptions options, ILoggerFactory? loggerFactory = null)
-        : this(CreateStandaloneHttpClient(Validated(options)), options, loggerFactory)
+        : this(CreateStandaloneHttpClient(Validated(options), loggerFactory), options, loggerFactory)
     {
     }
 
@@ -95,7 +95,10 @@ public class ExotelClient
         return failures.Count == 0 ? options : throw new ArgumentException(string.Join(" ", failures), nameof(options));
     }
 
-    private static HttpClient CreateStandaloneHttpClient(ExotelClientOptions options) =>
-        ResiliencePipelineFactory.CreateStandaloneClient(
-            ResiliencePipelineFactory.Create(options.Resilience.TotalRequestTimeout, options.Resilience.AttemptTimeout));
+    private static HttpClient CreateStandaloneHttpClient(ExotelClientOptions options, ILoggerFactory? loggerFactory) =>
+        ClientPipeline.Create(
+            options.Resilience, RateLimitScope(options), (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ExotelClient>()).CreateStandaloneClient();
+
+    /// <summary>Who shares a rate limit: the host and the account.</summary>
+    internal static string RateLimitScope(ExotelClientOptions options) => $"{options.GetEffectiveBaseAddress().GetLeftPart(UriPartial.Authority)}|{options.AccountSid}";
 }

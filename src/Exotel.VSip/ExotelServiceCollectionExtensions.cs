@@ -35,5 +35,5 @@ public static class ExotelServiceCollectionExtensions
 
     private static IHttpClientBuilder Register(IServiceCollection services, Action<OptionsBuilder<ExotelClientOptions>> bind) =>
         ClientRegistration.Add<ExotelClient, ExotelClientOptions, ExotelClientOptionsValidator>(
-            services, bind, ExotelClient.HttpClientName, static options => options.Resilience, static (http, options, logging) => new ExotelClient(http, options, logging));
+            services, bind, ExotelClient.HttpClientName, static options => options.Resilience, ExotelClient.RateLimitScope, static (http, options, logging) => new ExotelClient(http, options, logging));
 }

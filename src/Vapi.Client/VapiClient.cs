@@ -33,7 +33,7 @@ public class VapiClient
     /// <param name="loggerFactory">Where to log; nowhere by default.</param>
     /// <exception cref="ArgumentException">An option is missing or invalid; the message names it.</exception>
     public VapiClient(VapiClientOptions options, ILoggerFactory? loggerFactory = null)
-        : this(CreateStandaloneHttpClient(Validated(options)), options, loggerFactory)
+        : this(CreateStandaloneHttpClient(Validated(options), loggerFactory), options, loggerFactory)
     {
     }
 
@@ -83,7 +83,13 @@ public class VapiClient
         return failures.Count == 0 ? options : throw new ArgumentException(string.Join(" ", failures), nameof(options));
     }
 
-    private static HttpClient CreateStandaloneHttpClient(VapiClientOptions options) =>
-        ResiliencePipelineFactory.CreateStandaloneClient(
-            ResiliencePipelineFactory.Create(options.Resilience.TotalRequestTimeout, options.Resilience.AttemptTimeout));
+    private static HttpClient CreateStandaloneHttpClient(VapiClientOptions options, ILoggerFactory? loggerFactory) =>
+        ClientPipeline.Create(
+            options.Resilience, RateLimitScope(options), (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<VapiClient>()).CreateStandaloneClient();
+
+    /// <summary>Who shares a rate limit: the host and the organisation (a fingerprint of its key, never the key).</summary>
+    internal static string RateLimitScope(VapiClientOptions options) => $"{options.GetEffectiveBaseAddress().GetLeftPart(UriPartial.Authority)}|{KeyFingerprint(options.ApiKey)}";
+
+    private static string KeyFingerprint(string apiKey) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(apiKey)).AsSpan(0, 8));
 }

@@ -35,5 +35,5 @@ public static class VapiServiceCollectionExtensions
 
     private static IHttpClientBuilder Register(IServiceCollection services, Action<OptionsBuilder<VapiClientOptions>> bind) =>
         ClientRegistration.Add<VapiClient, VapiClientOptions, VapiClientOptionsValidator>(
-            services, bind, VapiClient.HttpClientName, static options => options.Resilience, static (http, options, logging) => new VapiClient(http, options, logging));
+            services, bind, VapiClient.HttpClientName, static options => options.Resilience, VapiClient.RateLimitScope, static (http, options, logging) => new VapiClient(http, options, logging));
 }

@@ -62,26 +62,37 @@ public class VapiExotelIntegrator : IVapiExotelIntegrator
         RunSetupAsync(scope, apply: true, cancellationToken);
 
     /// <inheritdoc />
-    public virtual async Task<ValidationReport> ValidateAsync(CancellationToken cancellationToken = default)
-    {
-        using var gate = new RequestGate(_options.MaxConcurrency);
-        return await new ValidationRun(_vapi, Reader(gate), gate).RunAsync(_options, cancellationToken).ConfigureAwait(false);
-    }
+    public virtual Task<ValidationReport> ValidateAsync(CancellationToken cancellationToken = default) =>
+        IntegrationTelemetry.RunAsync(
+            "validate",
+            async () =>
+            {
+                using var gate = new RequestGate(_options.MaxConcurrency);
+                return await new ValidationRun(_vapi, Reader(gate), gate).RunAsync(_options, cancellationToken).ConfigureAwait(false);
+            },
+            static report => !report.IsValid);
 
     /// <inheritdoc />
-    public virtual async Task<IntegrationInventory> ListAsync(CancellationToken cancellationToken = default)
-    {
-        using var gate = new RequestGate(_options.MaxConcurrency);
-        return await new TeardownRun(_exotel, _vapi, Reader(gate), gate).InventoryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public virtual Task<IntegrationInventory> ListAsync(CancellationToken cancellationToken = default) =>
+        IntegrationTelemetry.RunAsync(
+            "list",
+            async () =>
+            {
+                using var gate = new RequestGate(_options.MaxConcurrency);
+                return await new TeardownRun(_exotel, _vapi, Reader(gate), gate).InventoryAsync(cancellationToken).ConfigureAwait(false);
+            });
 
     /// <inheritdoc />
-    public virtual async Task<IntegrationReport> TeardownAsync(bool dryRun = false, CancellationToken cancellationToken = default)
-    {
-        using var gate = new RequestGate(_options.MaxConcurrency);
-        var log = new StepLog(dryRun ? "teardown (dry run)" : "teardown", _logger);
-        return await new TeardownRun(_exotel, _vapi, Reader(gate), gate).RunAsync(dryRun, log, cancellationToken).ConfigureAwait(false);
-    }
+    public virtual Task<IntegrationReport> TeardownAsync(bool dryRun = false, CancellationToken cancellationToken = default) =>
+        IntegrationTelemetry.RunAsync(
+            dryRun ? "teardown_dry_run" : "teardown",
+            async () =>
+            {
+                using var gate = new RequestGate(_options.MaxConcurrency);
+                var log = new StepLog(dryRun ? "teardown (dry run)" : "teardown", _logger);
+                return await new TeardownRun(_exotel, _vapi, Reader(gate), gate).RunAsync(dryRun, log, cancellationToken).ConfigureAwait(false);
+            },
+            static report => !report.Succeeded);
 
     /// <inheritdoc />
     public virtual CallFailureExplanation Explain(string codeOrReason) => CallDiagnostics.Explain(codeOrReason);
@@ -95,9 +106,14 @@ public class VapiExotelIntegrator : IVapiExotelIntegrator
         _exotel.Calls.ConnectToFlowAsync(request, cancellationToken);
 
     /// <inheritdoc />
-    public virtual async Task<VapiCall> StartAssistantCallAsync(AssistantCallRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<VapiCall> StartAssistantCallAsync(AssistantCallRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return IntegrationTelemetry.RunAsync("assistant_call", () => StartAssistantCallCoreAsync(request, cancellationToken));
+    }
+
+    private async Task<VapiCall> StartAssistantCallCoreAsync(AssistantCallRequest request, CancellationToken cancellationToken)
+    {
         if (request.CustomerNumber is not { } customer || !AddressRules.IsE164(customer))
         {
             throw new ArgumentException($"request.CustomerNumber must be an E.164 number (+919876543210); got '{request.CustomerNumber}'.", nameof(request));
@@ -166,9 +182,15 @@ public class VapiExotelIntegrator : IVapiExotelIntegrator
             throw new ArgumentOutOfRangeException(nameof(scope), scope, "scope must be All, Inbound or Outbound.");
         }
 
-        using var gate = new RequestGate(_options.MaxConcurrency);
-        var log = new StepLog(apply ? "setup" : "plan", _logger);
-        return await new SetupRun(_exotel, _vapi, Reader(gate), gate, log, apply).RunAsync(scope, cancellationToken).ConfigureAwait(false);
+        return await IntegrationTelemetry.RunAsync(
+            apply ? "setup" : "plan",
+            async () =>
+            {
+                using var gate = new RequestGate(_options.MaxConcurrency);
+                var log = new StepLog(apply ? "setup" : "plan", _logger);
+                return await new SetupRun(_exotel, _vapi, Reader(gate), gate, log, apply).RunAsync(scope, cancellationToken).ConfigureAwait(false);
+            },
+            static report => !report.Succeeded).ConfigureAwait(false);
     }
 
     private StateReader Reader(RequestGate gate) => new(_exotel, _vapi, _target, gate);

@@ -61,6 +61,11 @@ public class ExotelCallsClient
     {
         // Validated in full before anything is sent.
         var fields = request.ToFormFields(_transport.Options.AccountSid);
-        return _transport.V1CallAsync(HttpMethod.Post, _transport.V1("Calls/connect.json"), new FormUrlEncodedContent(fields), cancellationToken);
+        var path = _transport.V1("Calls/connect.json") with
+        {
+            // Sent again only when Exotel provably did not act on it (429, or no connection); otherwise a call may be ringing.
+            OutcomeUnknownHint = "a call may have been placed; look for it with Calls.ListAsync (a DateCreated range and the To number) before dialing again",
+        };
+        return _transport.V1CallAsync(HttpMethod.Post, path, new FormUrlEncodedContent(fields), cancellationToken);
     }
 }

@@ -41,7 +41,7 @@ internal static class ExotelErrors
             sb.Append(", request id ").Append(requestId);
         }
 
-        sb.Append(").");
+        sb.Append(").").Append(raw.OutcomeUnknownText);
 
         var exception = new ExotelException(sb.ToString(), raw.Status, responseCode, errorCode, message, detail, requestId)
         {
@@ -59,7 +59,7 @@ internal static class ExotelErrors
         var snippet = raw.Redactor.Snippet(raw.Body, 200);
         var reason = Enum.IsDefined((HttpStatusCode)raw.Status) ? " " + (HttpStatusCode)raw.Status : string.Empty;
         var text = $"Exotel {raw.Operation} failed (HTTP {raw.Status.ToString(CultureInfo.InvariantCulture)}{reason})"
-                   + (snippet.Length > 0 ? $": {snippet}" : ".");
+                   + (snippet.Length > 0 ? $": {snippet}" : ".") + raw.OutcomeUnknownText;
         var exception = new ExotelException(text, raw.Status) { Operation = raw.Operation, RetryAfter = raw.RetryAfter, IsOutcomeUnknown = raw.PostOutcomeUnknown };
         return exception.IsAuthenticationFailure ? Rebuild(exception, exception.Message + AuthenticationHint) : exception;
     }

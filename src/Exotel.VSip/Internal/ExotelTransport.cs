@@ -24,9 +24,7 @@ internal sealed class ExotelTransport
     public ExotelTransport(HttpClient http, ExotelClientOptions options, ILogger logger)
     {
         Options = options;
-        _sender = new ApiSender(
-            http, options.GetEffectiveBaseAddress(), UserAgentValues, ExotelErrors.NoResponse,
-            (method, template, status, ms) => Log.RequestCompleted(logger, method, template, status, ms));
+        _sender = new ApiSender(http, options.GetEffectiveBaseAddress(), UserAgentValues, ExotelErrors.NoResponse, logger);
         _baseAddress = _sender.BaseAddress;
         var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.ApiKey}:{options.ApiToken}"));
         _authorization = new AuthenticationHeaderValue("Basic", basic);

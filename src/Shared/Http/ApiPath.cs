@@ -8,6 +8,12 @@ namespace VapiExotel.Shared.Http;
 /// </summary>
 internal readonly record struct ApiPath(string Relative, string Template)
 {
+    /// <summary>True for a request that is never sent twice, whatever the failure (creating a Vapi call).</summary>
+    public bool NeverReplay { get; init; }
+
+    /// <summary>How to check whether this request took effect when its outcome is unknown; a generic hint when null.</summary>
+    public string? OutcomeUnknownHint { get; init; }
+
     /// <summary>Fills the template's placeholders, in order, with escaped values.</summary>
     public static ApiPath Build(string template, params ReadOnlySpan<string> values)
     {

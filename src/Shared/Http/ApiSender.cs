@@ -1,7 +1,11 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.CircuitBreaker;
 using Polly.Timeout;
 
 namespace VapiExotel.Shared.Http;
@@ -15,16 +19,19 @@ internal readonly record struct NoResponse(string Operation, string Reason, bool
 
 /// <summary>
 /// Sends one request of a client and reads the whole answer: headers, user agent, the mapping of "no response" into
-/// the package's exception (timeout, connection refused before sending, connection lost after sending) and the
-/// request log line. Each package supplies only what differs: its authorization, its exception and its log message.
+/// the package's exception (timeout, connection refused before sending, connection lost after sending), the request
+/// log line, its trace span and its metrics. Each package supplies only what differs: its authorization and its exception.
 /// </summary>
 internal sealed class ApiSender(
     HttpClient http,
     Uri baseAddress,
     ProductInfoHeaderValue[] userAgent,
     Func<NoResponse, SecretRedactor, Exception> noResponse,
-    Action<string, string, int, double> requestCompleted)
+    ILogger logger)
 {
+    /// <summary>What a POST that may have been acted on asks the caller to do, unless its path says more.</summary>
+    private const string DefaultOutcomeHint = "check whether it took effect (list or get the resource) before sending it again";
+
     public Uri BaseAddress { get; } = BaseAddressRules.WithTrailingSlash(baseAddress);
 
     /// <summary>A buffered JSON body with exactly <c>application/json</c>, so that the resilience pipeline can send it again.</summary>
@@ -38,14 +45,17 @@ internal sealed class ApiSender(
     /// <summary>Sends a request to a path beneath the base address.</summary>
     public Task<RawResponse> SendAsync(
         HttpMethod method, ApiPath path, HttpContent? content, AuthenticationHeaderValue? authorization, SecretRedactor redactor, CancellationToken cancellationToken) =>
-        SendAsync(method, new Uri(BaseAddress, path.Relative), $"{method.Method} /{path.Template}", "/" + path.Template, content, authorization, redactor, cancellationToken);
+        SendAsync(method, new Uri(BaseAddress, path.Relative), "/" + path.Template, path, content, authorization, redactor, cancellationToken);
 
-    /// <summary>Sends a request to an absolute address (such as a call's control URL) under the given operation name.</summary>
+    /// <summary>Sends a request to an absolute address (such as a call's control URL) under the given path template.</summary>
     public async Task<RawResponse> SendAsync(
-        HttpMethod method, Uri address, string operation, string logTemplate, HttpContent? content, AuthenticationHeaderValue? authorization,
+        HttpMethod method, Uri address, string pathTemplate, ApiPath path, HttpContent? content, AuthenticationHeaderValue? authorization,
         SecretRedactor redactor, CancellationToken cancellationToken)
     {
+        var operation = $"{method.Method} {pathTemplate}";
+        var info = new RequestInfo(pathTemplate, path.NeverReplay);
         using var request = new HttpRequestMessage(method, address) { Content = content };
+        request.Options.Set(RequestInfo.Key, info);
         request.Headers.Authorization = authorization;
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         foreach (var product in userAgent)
@@ -53,39 +63,32 @@ internal sealed class ApiSender(
             request.Headers.UserAgent.Add(product);
         }
 
+        var tags = ClientTelemetry.Tags(method.Method, pathTemplate, address);
+        using var activity = ClientTelemetry.Source.StartActivity($"{method.Method} {pathTemplate}", ActivityKind.Client, default(ActivityContext), tags);
         var started = Stopwatch.GetTimestamp();
         HttpResponseMessage response;
         try
         {
             response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (NoAnswer(ex, address, redactor, cancellationToken) is { } failure)
         {
-            throw;
-        }
-        catch (TimeoutRejectedException ex)
-        {
-            throw noResponse(new(operation, $"no response within {ex.Timeout.TotalSeconds:0.###} s (timed out)", true, true, ex), redactor);
-        }
-        catch (Polly.ExecutionRejectedException ex)
-        {
-            // A strategy the user added (a circuit breaker, a rate limiter) refused before sending.
-            throw noResponse(new(operation, $"the request was refused by the client's resilience pipeline and not sent ({ex.GetType().Name})", false, false, ex), redactor);
-        }
-        catch (OperationCanceledException ex)
-        {
-            // HttpClient.Timeout of a caller-supplied HttpClient: the caller did not cancel.
-            throw noResponse(new(operation, "no response in time (timed out)", true, true, ex), redactor);
-        }
-        catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError)
-        {
-            throw noResponse(new(operation, $"could not reach {address.Host}; the request was not sent ({redactor.Snippet(ex.Message, 160)})", false, false, ex), redactor);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw noResponse(
-                new(operation, $"the connection to {address.Host} failed after the request may have been sent, so its outcome is unknown ({redactor.Snippet(ex.Message, 160)})", false, true, ex),
-                redactor);
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            var attempts = Math.Max(1, info.Attempts);
+            var errorType = ex.GetType().Name;
+            tags.Add("error.type", errorType);
+            tags.Add("http.response.status_code", 0);
+            Record(activity, tags, elapsed, attempts);
+            activity?.SetStatus(ActivityStatusCode.Error, errorType);
+            HttpLog.RequestFailed(logger, method.Method, pathTemplate, elapsed.TotalMilliseconds, attempts, errorType);
+
+            var reason = failure.Reason;
+            if (failure.IsOutcomeUnknown && !RetryRules.IsRepeatable(method))
+            {
+                reason += $"; the outcome is unknown, so the SDK did not send it again: {path.OutcomeUnknownHint ?? DefaultOutcomeHint}";
+            }
+
+            throw noResponse(new NoResponse(operation, reason, failure.IsTimeout, failure.IsOutcomeUnknown, ex), redactor);
         }
 
         using (response)
@@ -93,31 +96,60 @@ internal sealed class ApiSender(
             // Bytes decoded as UTF-8 (both services send JSON): a proxy page with a bogus charset must not throw here.
             var body = System.Text.Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
             var status = (int)response.StatusCode;
-            requestCompleted(method.Method, logTemplate, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return new RawResponse(status, body, response.Content.Headers.ContentType?.MediaType, RetryAfter(response), operation, redactor)
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            var attempts = Math.Max(1, info.Attempts);
+            tags.Add("http.response.status_code", status);
+            if (status >= 400)
+            {
+                tags.Add("error.type", status.ToString(CultureInfo.InvariantCulture));
+                activity?.SetStatus(ActivityStatusCode.Error, "HTTP " + status.ToString(CultureInfo.InvariantCulture));
+            }
+
+            Record(activity, tags, elapsed, attempts);
+            HttpLog.RequestCompleted(logger, method.Method, pathTemplate, status, elapsed.TotalMilliseconds, attempts);
+            return new RawResponse(status, body, response.Content.Headers.ContentType?.MediaType, RetryRules.RetryAfter(response, TimeProvider.System), operation, redactor)
             {
                 HeaderRequestId = FirstHeader(response, "X-Request-Id") ?? FirstHeader(response, "CF-Ray"),
+                OutcomeUnknownHint = path.OutcomeUnknownHint ?? DefaultOutcomeHint,
             };
         }
     }
 
+    private static void Record(Activity? activity, in TagList tags, TimeSpan elapsed, int attempts)
+    {
+        ClientTelemetry.RequestDuration.Record(elapsed.TotalSeconds, tags);
+        ClientTelemetry.Requests.Add(1, tags);
+        if (activity is not null)
+        {
+            foreach (var tag in tags)
+            {
+                activity.SetTag(tag.Key, tag.Value);
+            }
+
+            if (attempts > 1)
+            {
+                activity.SetTag("http.request.resend_count", attempts - 1);
+            }
+        }
+    }
+
+    /// <summary>How a request that got no answer failed, or null for an exception that is not about the answer (the caller's cancellation).</summary>
+    private static (string Reason, bool IsTimeout, bool IsOutcomeUnknown)? NoAnswer(Exception ex, Uri address, SecretRedactor redactor, CancellationToken cancellationToken) => ex switch
+    {
+        OperationCanceledException when cancellationToken.IsCancellationRequested => null,
+        TimeoutRejectedException t => ($"no response within {t.Timeout.TotalSeconds:0.###} s (timed out)", true, true),
+        BrokenCircuitException b => (
+            "the client's circuit breaker is open after repeated failures, so the request was not sent"
+            + (b.RetryAfter is { } wait ? $"; try again in {wait.TotalSeconds:0.#} s" : string.Empty), false, false),
+        // A strategy the user added (a rate limiter, say) refused before sending.
+        ExecutionRejectedException => ($"the request was refused by the client's resilience pipeline and not sent ({ex.GetType().Name})", false, false),
+        // HttpClient.Timeout of a caller-supplied HttpClient: the caller did not cancel.
+        OperationCanceledException => ("no response in time (timed out)", true, true),
+        HttpRequestException h when RetryRules.IsNotSent(h) => ($"could not reach {address.Host}; the request was not sent ({redactor.Snippet(h.Message, 160)})", false, false),
+        HttpRequestException h => ($"the connection to {address.Host} failed after the request may have been sent ({redactor.Snippet(h.Message, 160)})", false, true),
+        _ => null,
+    };
+
     private static string? FirstHeader(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)) : null;
-
-    private static TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (header?.Date is { } date)
-        {
-            var wait = date - DateTimeOffset.UtcNow;
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
-
-        return null;
-    }
 }

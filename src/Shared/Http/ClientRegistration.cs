@@ -3,12 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly;
-#if EXOTEL_VSIP
-using ResilienceOptions = Exotel.VSip.ExotelResilienceOptions;
-#elif VAPI_CLIENT
-using ResilienceOptions = Vapi.Client.VapiResilienceOptions;
-#endif
 
 namespace VapiExotel.Shared.Http;
 
@@ -33,6 +27,7 @@ internal static class ClientRegistration
         Action<OptionsBuilder<TOptions>> bind,
         string httpClientName,
         Func<TOptions, ResilienceOptions> resilience,
+        Func<TOptions, string> rateLimitScope,
         Func<HttpClient, TOptions, ILoggerFactory?, TClient> create)
         where TClient : class
         where TOptions : class
@@ -41,7 +36,7 @@ internal static class ClientRegistration
         Guard.NotNull(services, nameof(services));
         bind(services.AddOptions<TOptions>());
         return AddCore<TClient, TOptions, TValidator>(
-            services, httpClientName, resilience,
+            services, httpClientName, resilience, rateLimitScope,
             (http, sp) => create(http, sp.GetRequiredService<IOptions<TOptions>>().Value, sp.GetService<ILoggerFactory>()));
     }
 
@@ -52,6 +47,7 @@ internal static class ClientRegistration
         IServiceCollection services,
         string httpClientName,
         Func<TOptions, ResilienceOptions> resilience,
+        Func<TOptions, string> rateLimitScope,
         Func<HttpClient, IServiceProvider, TClient> create)
         where TClient : class
         where TOptions : class
@@ -60,11 +56,12 @@ internal static class ClientRegistration
         services.AddOptions<TOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
 
-        // One pipeline per client name, outliving handler rotation, so that its state is not reset every two minutes.
+        // One pipeline per client name, outliving handler rotation, so that the breaker is not reset every two minutes.
         services.TryAddKeyedSingleton(httpClientName, (sp, _) =>
         {
-            var settings = resilience(sp.GetRequiredService<IOptions<TOptions>>().Value);
-            return ResiliencePipelineFactory.Create(settings.TotalRequestTimeout, settings.AttemptTimeout, sp.GetService<TimeProvider>());
+            var options = sp.GetRequiredService<IOptions<TOptions>>().Value;
+            var logger = (sp.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance).CreateLogger<TClient>();
+            return ClientPipeline.Create(resilience(options), rateLimitScope(options), logger, sp.GetService<TimeProvider>());
         });
 
         var alreadyRegistered = services.Any(d => d.ServiceType == typeof(Marker<TClient>));
@@ -77,7 +74,7 @@ internal static class ClientRegistration
         services.AddSingleton<Marker<TClient>>();
         return builder
             .ConfigureHttpClient(static http => http.Timeout = Timeout.InfiniteTimeSpan)   // the pipeline owns every timeout
-            .AddHttpMessageHandler(sp => new ResilienceHandler(sp.GetRequiredKeyedService<ResiliencePipeline<HttpResponseMessage>>(httpClientName)))
+            .AddHttpMessageHandler(sp => new ResilienceHandler(sp.GetRequiredKeyedService<ClientPipeline>(httpClientName)))
             // The factory's default loggers write full URLs (a call's control URL is a capability) and raw transport
             // exceptions; the packages log path templates instead. AddDefaultLogger() brings them back, still redacted.
             .RemoveAllLoggers()

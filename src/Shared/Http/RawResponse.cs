@@ -7,6 +7,12 @@ internal sealed record RawResponse(int Status, string Body, string? MediaType, T
     /// <summary>The request id from the response headers (<c>X-Request-Id</c>, else Cloudflare's <c>CF-Ray</c>), if any.</summary>
     public string? HeaderRequestId { get; init; }
 
+    /// <summary>What to do when <see cref="PostOutcomeUnknown"/>: how to check whether the request took effect.</summary>
+    public string? OutcomeUnknownHint { get; init; }
+
+    /// <summary>The sentence an error message ends with when the outcome is unknown; empty otherwise.</summary>
+    public string OutcomeUnknownText => PostOutcomeUnknown ? $" The outcome is unknown, so the SDK did not send it again: {OutcomeUnknownHint}." : string.Empty;
+
     public bool IsHttpSuccess => Status is >= 200 and < 300;
 
     /// <summary>

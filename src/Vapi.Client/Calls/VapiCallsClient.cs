@@ -15,6 +15,13 @@ public class VapiCallsClient
     private const string Collection = "call";
     private const string Item = "call/{id}";
 
+    // A create may have rung a phone even when no answer came back: it is never sent twice, and its failure says how to look.
+    private static readonly ApiPath Create = ApiPath.Build(Collection) with
+    {
+        NeverReplay = true,
+        OutcomeUnknownHint = "a call may have been placed; look for it with Calls.ListAsync (PhoneNumberId and CreatedAtGt) before placing it again",
+    };
+
     private readonly VapiTransport _transport;
 
     /// <summary>For mocking.</summary>
@@ -32,7 +39,7 @@ public class VapiCallsClient
     {
         Check(request, batch: false);
         var content = VapiTransport.Json(request, VapiJsonContext.Wire.CreateCallRequest);
-        return _transport.SendAsync(HttpMethod.Post, ApiPath.Build(Collection), content, VapiJsonContext.Default.VapiCall, cancellationToken);
+        return _transport.SendAsync(HttpMethod.Post, Create, content, VapiJsonContext.Default.VapiCall, cancellationToken);
     }
 
     /// <summary>Places calls to several customers at once (<see cref="CreateCallRequest.Customers"/>).</summary>
@@ -45,7 +52,7 @@ public class VapiCallsClient
     {
         Check(request, batch: true);
         var content = VapiTransport.Json(request, VapiJsonContext.Wire.CreateCallRequest);
-        return _transport.SendAsync(HttpMethod.Post, ApiPath.Build(Collection), content, ReadBatch, cancellationToken);
+        return _transport.SendAsync(HttpMethod.Post, Create, content, ReadBatch, cancellationToken);
     }
 
     /// <summary>Gets a call: its status, and once ended its ended reason, artifact and cost.</summary>

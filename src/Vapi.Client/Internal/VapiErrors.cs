@@ -22,7 +22,7 @@ internal static class VapiErrors
         var what = messages.Count > 0 ? string.Join("; ", messages) : redactor.Snippet(raw.Body, 200);
         var text = $"Vapi {raw.Operation} failed" + (what.Length > 0 ? $": {what}" : string.Empty)
                    + $" (HTTP {raw.Status.ToString(CultureInfo.InvariantCulture)}{reason}"
-                   + (raw.HeaderRequestId is { } id ? $", request id {redactor.Snippet(id, 80)})." : ").");
+                   + (raw.HeaderRequestId is { } id ? $", request id {redactor.Snippet(id, 80)})." : ").") + raw.OutcomeUnknownText;
         if (raw.Status is (int)HttpStatusCode.Unauthorized or (int)HttpStatusCode.Forbidden)
         {
             text += AuthenticationHint;

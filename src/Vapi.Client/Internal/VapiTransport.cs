@@ -25,9 +25,7 @@ internal sealed class VapiTransport
         Options = options;
         _authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
         Redactor = new SecretRedactor(options.ApiKey);
-        _sender = new ApiSender(
-            http, options.GetEffectiveBaseAddress(), UserAgentValues, VapiErrors.NoResponse,
-            (method, template, status, ms) => Log.RequestCompleted(logger, method, template, status, ms));
+        _sender = new ApiSender(http, options.GetEffectiveBaseAddress(), UserAgentValues, VapiErrors.NoResponse, logger);
     }
 
     /// <summary>A snapshot of the options, taken when the client was built.</summary>
@@ -68,8 +66,7 @@ internal sealed class VapiTransport
     /// </summary>
     public async Task PostControlAsync(Uri controlUrl, HttpContent content, CancellationToken cancellationToken)
     {
-        const string operation = "POST {controlUrl}";
-        var raw = await _sender.SendAsync(HttpMethod.Post, controlUrl, operation, "{controlUrl}", content, authorization: null, Redactor, cancellationToken)
+        var raw = await _sender.SendAsync(HttpMethod.Post, controlUrl, "{controlUrl}", default, content, authorization: null, Redactor, cancellationToken)
             .ConfigureAwait(false);
         if (!raw.IsHttpSuccess)
         {

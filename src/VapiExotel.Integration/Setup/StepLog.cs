@@ -15,6 +15,11 @@ internal sealed class StepLog(string operation, ILogger logger)
     public IntegrationStep Add(IntegrationStep step, int order = 0)
     {
         _steps.Enqueue((step, order));
+        IntegrationTelemetry.Steps.Add(
+            1,
+            new KeyValuePair<string, object?>("vapiexotel.operation", operation),
+            new KeyValuePair<string, object?>("vapiexotel.resource_kind", step.Kind.ToString()),
+            new KeyValuePair<string, object?>("vapiexotel.outcome", step.Outcome.ToString()));
 
         if (step.Error is { } error)
         {

@@ -91,6 +91,7 @@ public abstract class SandboxScenario : SandboxPerTest
         options.AccountSid = settings.ExotelAccountSid;
         options.ApiKey = settings.ExotelApiKey;
         options.ApiToken = settings.ExotelApiToken;
+        options.Resilience.Retry.Delay = TimeSpan.FromMilliseconds(1);   // the default retries, without their back-off
         options.BaseAddress = Sandbox.ExotelBaseAddress;
     }
 }

@@ -12,6 +12,11 @@ internal sealed class ExotelTestHost(Action<ExotelClientOptions>? configure = nu
         o.AccountSid = TestAccount.AccountSid;
         o.ApiKey = TestAccount.ApiKey;
         o.ApiToken = TestAccount.ApiToken;
+
+        // Wire-level tests pin one exchange each: no retries, and no process-wide rate limit shared by every test of
+        // the fake account. The resilience tests switch both back on.
+        o.Resilience.Retry.MaxRetryAttempts = 0;
+        o.Resilience.RateLimit.Enabled = false;
         configure?.Invoke(o);
     }))
 {

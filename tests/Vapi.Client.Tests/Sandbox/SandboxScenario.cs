@@ -25,6 +25,7 @@ public abstract class SandboxScenario : SandboxPerTest
     protected VapiClient NewClient(Action<VapiClientOptions>? configure = null)
     {
         var options = new VapiClientOptions { ApiKey = Sandbox.Options.VapiApiKey, BaseAddress = Sandbox.VapiBaseAddress };
+        options.Resilience.Retry.Delay = TimeSpan.FromMilliseconds(1);   // the default retries, without their back-off
         configure?.Invoke(options);
         return new VapiClient(options);
     }

@@ -10,6 +10,11 @@ internal sealed class VapiTestHost(Action<VapiClientOptions>? configure = null)
     : MockHttpHost(services => services.AddVapiClient(o =>
     {
         o.ApiKey = TestAccount.ApiKey;
+
+        // Wire-level tests pin one exchange each: no retries, and no process-wide rate limit shared by every test of
+        // the fake account. The resilience tests switch both back on.
+        o.Resilience.Retry.MaxRetryAttempts = 0;
+        o.Resilience.RateLimit.Enabled = false;
         configure?.Invoke(o);
     }))
 {

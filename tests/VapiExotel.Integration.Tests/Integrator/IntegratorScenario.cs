@@ -41,6 +41,10 @@ public abstract class IntegratorScenario : SandboxPerTest
         ["VapiExotel:Gateway:Host"] = GatewayIp,
         ["VapiExotel:Numbers:0:PhoneNumber"] = ExoPhone,
         ["VapiExotel:Numbers:0:AssistantId"] = AssistantId,
+
+        // The default retries (3) stay on; only their back-off shrinks, so that a transient fault costs no test time.
+        ["VapiExotel:Exotel:Resilience:Retry:Delay"] = "00:00:00.001",
+        ["VapiExotel:Vapi:Resilience:Retry:Delay"] = "00:00:00.001",
     };
 
     [TearDown]
