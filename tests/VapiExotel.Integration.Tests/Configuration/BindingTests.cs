@@ -76,6 +76,73 @@ public sealed class BindingTests
     }
 
     [Test]
+    public void Every_resilience_setting_binds_for_both_clients()
+    {
+        var settings = TestSettings.Valid();
+        foreach (var client in new[] { "Exotel", "Vapi" })
+        {
+            var prefix = $"VapiExotel:{client}:Resilience:";
+            settings[prefix + "Enabled"] = "false";
+            settings[prefix + "TotalRequestTimeout"] = "00:01:00";
+            settings[prefix + "AttemptTimeout"] = "00:00:07";
+            settings[prefix + "Retry:MaxRetryAttempts"] = "5";
+            settings[prefix + "Retry:Delay"] = "00:00:00.250";
+            settings[prefix + "Retry:BackoffType"] = "Linear";
+            settings[prefix + "Retry:UseJitter"] = "false";
+            settings[prefix + "Retry:MaxDelay"] = "00:00:09";
+            settings[prefix + "Retry:ShouldRetryAfterHeader"] = "false";
+            settings[prefix + "CircuitBreaker:Enabled"] = "false";
+            settings[prefix + "CircuitBreaker:FailureRatio"] = "0.5";
+            settings[prefix + "CircuitBreaker:MinimumThroughput"] = "20";
+            settings[prefix + "CircuitBreaker:SamplingDuration"] = "00:00:20";
+            settings[prefix + "CircuitBreaker:BreakDuration"] = "00:00:03";
+            settings[prefix + "RateLimit:Enabled"] = client == "Vapi" ? "true" : "false";
+            settings[prefix + "RateLimit:PermitLimit"] = "120";
+            settings[prefix + "RateLimit:Window"] = "00:00:30";
+            settings[prefix + "RateLimit:ConcurrencyLimit"] = "10";
+        }
+
+        using var services = Build(settings);
+        var exotel = services.GetRequiredService<IOptions<ExotelClientOptions>>().Value.Resilience;
+        var vapi = services.GetRequiredService<IOptions<VapiClientOptions>>().Value.Resilience;
+
+        Assert.Multiple(() =>
+        {
+            foreach (var (name, r) in new (string, dynamic)[] { ("Exotel", exotel), ("Vapi", vapi) })
+            {
+                Assert.That((bool)r.Enabled, Is.False, name);
+                Assert.That(((TimeSpan)r.TotalRequestTimeout, (TimeSpan)r.AttemptTimeout), Is.EqualTo((TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(7))), name);
+                Assert.That(((int)r.Retry.MaxRetryAttempts, (TimeSpan)r.Retry.Delay, (Polly.DelayBackoffType)r.Retry.BackoffType, (bool)r.Retry.UseJitter, (TimeSpan?)r.Retry.MaxDelay, (bool)r.Retry.ShouldRetryAfterHeader),
+                    Is.EqualTo((5, TimeSpan.FromMilliseconds(250), Polly.DelayBackoffType.Linear, false, (TimeSpan?)TimeSpan.FromSeconds(9), false)), name);
+                Assert.That(((bool)r.CircuitBreaker.Enabled, (double)r.CircuitBreaker.FailureRatio, (int)r.CircuitBreaker.MinimumThroughput, (TimeSpan)r.CircuitBreaker.SamplingDuration, (TimeSpan)r.CircuitBreaker.BreakDuration),
+                    Is.EqualTo((false, 0.5, 20, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(3))), name);
+                Assert.That(((int)r.RateLimit.PermitLimit, (TimeSpan)r.RateLimit.Window, (int)r.RateLimit.ConcurrencyLimit), Is.EqualTo((120, TimeSpan.FromSeconds(30), 10)), name);
+            }
+
+            Assert.That((exotel.RateLimit.Enabled, vapi.RateLimit.Enabled), Is.EqualTo((false, true)));
+        });
+    }
+
+    [Test]
+    public void The_resilience_defaults_are_the_standard_pipelines_and_the_Exotel_limit()
+    {
+        var exotel = new ExotelClientOptions().Resilience;
+        var vapi = new VapiClientOptions().Resilience;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((exotel.Enabled, exotel.TotalRequestTimeout, exotel.AttemptTimeout), Is.EqualTo((true, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10))));
+            Assert.That((exotel.Retry.MaxRetryAttempts, exotel.Retry.Delay, exotel.Retry.BackoffType, exotel.Retry.UseJitter, exotel.Retry.MaxDelay, exotel.Retry.ShouldRetryAfterHeader),
+                Is.EqualTo((3, TimeSpan.FromSeconds(2), Polly.DelayBackoffType.Exponential, true, (TimeSpan?)null, true)));
+            Assert.That((exotel.CircuitBreaker.Enabled, exotel.CircuitBreaker.FailureRatio, exotel.CircuitBreaker.MinimumThroughput, exotel.CircuitBreaker.SamplingDuration, exotel.CircuitBreaker.BreakDuration),
+                Is.EqualTo((true, 0.1, 100, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(5))));
+            Assert.That((exotel.RateLimit.Enabled, exotel.RateLimit.PermitLimit, exotel.RateLimit.Window, exotel.RateLimit.ConcurrencyLimit), Is.EqualTo((true, 200, TimeSpan.FromMinutes(1), 50)));
+            Assert.That((vapi.Enabled, vapi.TotalRequestTimeout, vapi.AttemptTimeout, vapi.Retry.MaxRetryAttempts, vapi.CircuitBreaker.MinimumThroughput), Is.EqualTo((true, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10), 3, 100)));
+            Assert.That(vapi.RateLimit.Enabled, Is.False, "Vapi publishes no limit");
+        });
+    }
+
+    [Test]
     public void The_section_itself_may_be_passed()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(TestSettings.Valid()).Build();

@@ -150,4 +150,19 @@ public sealed class ValidationTests
 
         Assert.That(failures, Has.Some.Contains("BaseAddress"));
     }
+
+    [TestCase("VapiExotel:Exotel:Resilience:Retry:MaxRetryAttempts", "-1", "Resilience.Retry.MaxRetryAttempts must be between 0 and 100; got -1.")]
+    [TestCase("VapiExotel:Vapi:Resilience:Retry:Delay", "-00:00:01", "Resilience.Retry.Delay must be between 0 and 1 day")]
+    [TestCase("VapiExotel:Exotel:Resilience:CircuitBreaker:FailureRatio", "0", "Resilience.CircuitBreaker.FailureRatio must be more than 0 and at most 1; got 0.")]
+    [TestCase("VapiExotel:Vapi:Resilience:CircuitBreaker:MinimumThroughput", "1", "Resilience.CircuitBreaker.MinimumThroughput must be at least 2; got 1.")]
+    [TestCase("VapiExotel:Exotel:Resilience:CircuitBreaker:SamplingDuration", "00:00:15", "Resilience.CircuitBreaker.SamplingDuration (00:00:15) must be at least twice the AttemptTimeout (00:00:10).")]
+    [TestCase("VapiExotel:Exotel:Resilience:CircuitBreaker:BreakDuration", "00:00:00.100", "Resilience.CircuitBreaker.BreakDuration must be between 500 ms and 1 day")]
+    [TestCase("VapiExotel:Exotel:Resilience:RateLimit:PermitLimit", "0", "Resilience.RateLimit.PermitLimit must be between 1 and 1000000; got 0.")]
+    [TestCase("VapiExotel:Exotel:Resilience:RateLimit:Window", "00:00:00", "Resilience.RateLimit.Window must be between 10 ms and 1 day")]
+    [TestCase("VapiExotel:Vapi:Resilience:RateLimit:ConcurrencyLimit", "0", "Resilience.RateLimit.ConcurrencyLimit must be between 1 and 10000; got 0.")]
+    public void A_bad_resilience_setting_fails_start_up_naming_it(string key, string value, string expected)
+    {
+        var client = key.Split(':')[1];
+        Assert.That(FailuresWith(key, value), Has.Some.Contains(expected).And.Some.Contains(client), "the message names the setting");
+    }
 }
