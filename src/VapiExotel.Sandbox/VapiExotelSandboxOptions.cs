@@ -49,11 +49,26 @@ public sealed class VapiExotelSandboxOptions
     /// <summary>Where a manual clock starts; the current time (to the second) when null.</summary>
     public DateTimeOffset? StartTime { get; set; }
 
-    /// <summary>Whether Exotel's documented limit of <see cref="ExotelRequestsPerMinute"/> requests a minute per account is enforced (HTTP 429 beyond it).</summary>
+    /// <summary>
+    /// Whether Exotel's documented limit of <see cref="ExotelRequestsPerMinute"/> requests per
+    /// <see cref="ExotelRateLimitWindow"/> (a minute) per account is enforced (HTTP 429 with <c>Retry-After</c> beyond it).
+    /// </summary>
     public bool EnforceExotelRateLimit { get; set; }
 
-    /// <summary>Exotel's request limit per rolling minute, for the vSIP config API and for the Voice API each, when <see cref="EnforceExotelRateLimit"/> is on: 200, as documented.</summary>
+    /// <summary>
+    /// Exotel's request limit per rolling <see cref="ExotelRateLimitWindow"/>, for the vSIP config API and for the Voice
+    /// API each, when <see cref="EnforceExotelRateLimit"/> is on: 200, as documented for a minute. Despite its name it
+    /// counts per window, whatever <see cref="ExotelRateLimitWindow"/> is.
+    /// </summary>
     public int ExotelRequestsPerMinute { get; set; } = 200;
+
+    /// <summary>
+    /// The rolling window <see cref="ExotelRequestsPerMinute"/> counts over, on the sandbox clock: a minute, as
+    /// documented. Shorten it (with <see cref="ExotelRequestsPerMinute"/> scaled down alike) to exercise a client's rate
+    /// limiter in real time within seconds. A request counts from when it is let through until one window later; the
+    /// <c>Retry-After</c> of a refusal is the time until the oldest counted request leaves the window, in whole seconds (at least 1).
+    /// </summary>
+    public TimeSpan ExotelRateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Vapi's concurrent-call limit for the org (10 by default, as documented); calls beyond it end at once with a concurrency ended reason.</summary>
     public int VapiConcurrencyLimit { get; set; } = 10;
@@ -103,6 +118,11 @@ public sealed class VapiExotelSandboxOptions
         }
 
         Positive(ExotelRequestsPerMinute, nameof(ExotelRequestsPerMinute));
+        if (ExotelRateLimitWindow <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"ExotelRateLimitWindow must be more than zero; got {ExotelRateLimitWindow}.", nameof(ExotelRateLimitWindow));
+        }
+
         Positive(VapiConcurrencyLimit, nameof(VapiConcurrencyLimit));
         Positive(RequestLogCapacity, nameof(RequestLogCapacity));
         if (CallbackTimeout <= TimeSpan.Zero || CallbackTimeout > TimeSpan.FromMinutes(5))
@@ -136,6 +156,7 @@ public sealed class VapiExotelSandboxOptions
             StartTime = StartTime,
             EnforceExotelRateLimit = EnforceExotelRateLimit,
             ExotelRequestsPerMinute = ExotelRequestsPerMinute,
+            ExotelRateLimitWindow = ExotelRateLimitWindow,
             VapiConcurrencyLimit = VapiConcurrencyLimit,
             ExotelLateFieldsDelay = ExotelLateFieldsDelay,
             DefaultCallScript = DefaultCallScript,

@@ -73,7 +73,7 @@ internal sealed partial class ExotelEmulator : IEmulator
                 throw ExotelError.Unauthorized();
             }
 
-            // The vSIP config API and the Voice API have a limit each (200 a minute, as documented).
+            // The vSIP config API and the Voice API have a limit each (200 a minute, as documented; the window is configurable).
             var accepted = isV1 ? _acceptedV1 : _acceptedV2;
             if (RetryAfter(accepted, request.Now) is { } wait)
             {
@@ -119,12 +119,13 @@ internal sealed partial class ExotelEmulator : IEmulator
             return null;
         }
 
-        while (accepted.Count > 0 && accepted.Peek() <= now - TimeSpan.FromMinutes(1))
+        var window = _options.ExotelRateLimitWindow;
+        while (accepted.Count > 0 && accepted.Peek() <= now - window)
         {
             accepted.Dequeue();
         }
 
-        return accepted.Count < _options.ExotelRequestsPerMinute ? null : accepted.Peek() + TimeSpan.FromMinutes(1) - now;
+        return accepted.Count < _options.ExotelRequestsPerMinute ? null : accepted.Peek() + window - now;
     }
 
     private static string Seconds(TimeSpan wait) =>

@@ -58,13 +58,22 @@ public abstract class IntegratorScenario : SandboxPerTest
         _providers.Clear();
     }
 
-    /// <summary>An integrator for the current <see cref="Settings"/>, registered through <c>AddVapiExotel(IConfiguration)</c>.</summary>
-    protected IVapiExotelIntegrator Integrator()
+    /// <summary>NUnit keeps one fixture instance for all its tests: each test starts with no captured line.</summary>
+    [SetUp]
+    public void ForgetEarlierTestsLines() => Logs.Lines.Clear();
+
+    /// <summary>
+    /// An integrator registered through <c>AddVapiExotel(IConfiguration)</c> with logging at Trace into <see cref="Logs"/>,
+    /// for <paramref name="settings"/> (the test's <see cref="Settings"/> when null), with <paramref name="extra"/>
+    /// registrations applied after <c>AddVapiExotel</c>.
+    /// </summary>
+    protected IVapiExotelIntegrator Integrator(Action<IServiceCollection>? extra = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? Settings).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         services.AddVapiExotel(configuration);
+        extra?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         _providers.Add(provider);
         return provider.GetRequiredService<IVapiExotelIntegrator>();

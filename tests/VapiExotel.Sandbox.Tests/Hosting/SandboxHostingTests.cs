@@ -17,6 +17,7 @@ public sealed class SandboxHostingTests : Support.SandboxTest
         yield return Case("ExoPhones", o => o.ExoPhones.Add("08047490924"));
         yield return Case("Assistants", o => o.Assistants.Add(" "));
         yield return Case("ExotelRequestsPerMinute", o => o.ExotelRequestsPerMinute = 0);
+        yield return Case("ExotelRateLimitWindow", o => o.ExotelRateLimitWindow = TimeSpan.Zero);
         yield return Case("VapiConcurrencyLimit", o => o.VapiConcurrencyLimit = 0);
         yield return Case("RequestLogCapacity", o => o.RequestLogCapacity = -1);
         yield return Case("ExotelLateFieldsDelay", o => o.ExotelLateFieldsDelay = TimeSpan.FromSeconds(-1));
