@@ -42,8 +42,9 @@ public class ExotelClient
     }
 
     /// <summary>
-    /// Creates a client over an <see cref="HttpClient"/> you provide, used as it is: add the SDK's timeouts yourself, or
-    /// prefer <c>services.AddExotelVSip(…)</c>, which does.
+    /// Creates a client over an <see cref="HttpClient"/> you provide, used as it is: no SDK timeouts, retries, circuit
+    /// breaker or rate limiter run unless your client's handlers provide them. Prefer <c>services.AddExotelVSip(…)</c>, or the
+    /// constructor without an <see cref="HttpClient"/>, which add them.
     /// </summary>
     /// <param name="httpClient">The HTTP client; not disposed by this client.</param>
     /// <param name="options">The account and settings; validated now.</param>

@@ -89,7 +89,7 @@ public class VapiExotelIntegrator : IVapiExotelIntegrator
             async () =>
             {
                 using var gate = new RequestGate(_options.MaxConcurrency);
-                var log = new StepLog(dryRun ? "teardown (dry run)" : "teardown", _logger);
+                var log = new StepLog(dryRun ? "teardown (dry run)" : "teardown", _logger, dryRun ? "teardown_dry_run" : "teardown");
                 return await new TeardownRun(_exotel, _vapi, Reader(gate), gate).RunAsync(dryRun, log, cancellationToken).ConfigureAwait(false);
             },
             static report => !report.Succeeded);
@@ -106,14 +106,12 @@ public class VapiExotelIntegrator : IVapiExotelIntegrator
         _exotel.Calls.ConnectToFlowAsync(request, cancellationToken);
 
     /// <inheritdoc />
-    public virtual Task<VapiCall> StartAssistantCallAsync(AssistantCallRequest request, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return IntegrationTelemetry.RunAsync("assistant_call", () => StartAssistantCallCoreAsync(request, cancellationToken));
-    }
+    public virtual Task<VapiCall> StartAssistantCallAsync(AssistantCallRequest request, CancellationToken cancellationToken = default) =>
+        IntegrationTelemetry.RunAsync("assistant_call", () => StartAssistantCallCoreAsync(request, cancellationToken));
 
     private async Task<VapiCall> StartAssistantCallCoreAsync(AssistantCallRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         if (request.CustomerNumber is not { } customer || !AddressRules.IsE164(customer))
         {
             throw new ArgumentException($"request.CustomerNumber must be an E.164 number (+919876543210); got '{request.CustomerNumber}'.", nameof(request));

@@ -66,29 +66,44 @@ internal sealed class ApiSender(
         var tags = ClientTelemetry.Tags(method.Method, pathTemplate, address);
         using var activity = ClientTelemetry.Source.StartActivity($"{method.Method} {pathTemplate}", ActivityKind.Client, default(ActivityContext), tags);
         var started = Stopwatch.GetTimestamp();
+        void Failed(Exception ex, string errorType)
+        {
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            tags.Add("error.type", errorType);   // no status tag: no answer came
+            Record(activity, tags, elapsed, info.Attempts);
+            activity?.SetStatus(ActivityStatusCode.Error, errorType);
+            HttpLog.RequestFailed(logger, method.Method, pathTemplate, elapsed.TotalMilliseconds, info.Attempts, errorType);
+        }
+
         HttpResponseMessage response;
         try
         {
             response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (NoAnswer(ex, address, redactor, cancellationToken) is { } failure)
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
-            var elapsed = Stopwatch.GetElapsedTime(started);
-            var attempts = Math.Max(1, info.Attempts);
-            var errorType = ex.GetType().Name;
-            tags.Add("error.type", errorType);
-            tags.Add("http.response.status_code", 0);
-            Record(activity, tags, elapsed, attempts);
-            activity?.SetStatus(ActivityStatusCode.Error, errorType);
-            HttpLog.RequestFailed(logger, method.Method, pathTemplate, elapsed.TotalMilliseconds, attempts, errorType);
+            Failed(ex, "cancelled");   // the caller's own cancellation: logged and counted, never wrapped
+            throw;
+        }
+        catch (Exception ex) when (NoAnswer(ex, address, redactor) is { } failure)
+        {
+            Failed(ex, ex.GetType().Name);
 
+            // Only a request that may have reached the service has an unknown outcome: one refused with 429, by the
+            // breaker or before connecting, and then cut off by the total timeout, provably did nothing.
+            // Without the SDK's handler (a caller's own HttpClient) nothing was tracked, so nothing is proven.
+            var unknown = failure.IsOutcomeUnknown && (!info.Tracked || info.MayHaveBeenProcessed);
             var reason = failure.Reason;
-            if (failure.IsOutcomeUnknown && !RetryRules.IsRepeatable(method))
+            if (!unknown && failure.IsOutcomeUnknown)
+            {
+                reason += "; no attempt reached the service (each was refused before processing), so nothing was done";
+            }
+            else if (unknown && !RetryRules.IsRepeatable(method))
             {
                 reason += $"; the outcome is unknown, so the SDK did not send it again: {path.OutcomeUnknownHint ?? DefaultOutcomeHint}";
             }
 
-            throw noResponse(new NoResponse(operation, reason, failure.IsTimeout, failure.IsOutcomeUnknown, ex), redactor);
+            throw noResponse(new NoResponse(operation, reason, failure.IsTimeout, unknown, ex), redactor);
         }
 
         using (response)
@@ -97,7 +112,7 @@ internal sealed class ApiSender(
             var body = System.Text.Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
             var status = (int)response.StatusCode;
             var elapsed = Stopwatch.GetElapsedTime(started);
-            var attempts = Math.Max(1, info.Attempts);
+            var attempts = Math.Max(1, info.Attempts);   // 1 through an HttpClient without the SDK's handler
             tags.Add("http.response.status_code", status);
             if (status >= 400)
             {
@@ -133,10 +148,9 @@ internal sealed class ApiSender(
         }
     }
 
-    /// <summary>How a request that got no answer failed, or null for an exception that is not about the answer (the caller's cancellation).</summary>
-    private static (string Reason, bool IsTimeout, bool IsOutcomeUnknown)? NoAnswer(Exception ex, Uri address, SecretRedactor redactor, CancellationToken cancellationToken) => ex switch
+    /// <summary>How a request that got no answer failed, or null for an exception that is not about the answer.</summary>
+    private static (string Reason, bool IsTimeout, bool IsOutcomeUnknown)? NoAnswer(Exception ex, Uri address, SecretRedactor redactor) => ex switch
     {
-        OperationCanceledException when cancellationToken.IsCancellationRequested => null,
         TimeoutRejectedException t => ($"no response within {t.Timeout.TotalSeconds:0.###} s (timed out)", true, true),
         BrokenCircuitException b => (
             "the client's circuit breaker is open after repeated failures, so the request was not sent"

@@ -39,4 +39,8 @@ internal static partial class HttpLog
     [LoggerMessage(EventId = PackageInfo.EventIdBase + 8, Level = LogLevel.Debug,
         Message = PackageInfo.Service + " {Method} {PathTemplate} waited {WaitMs:0} ms for the client-side rate limit")]
     public static partial void RateLimited(ILogger logger, string method, string pathTemplate, double waitMs);
+
+    [LoggerMessage(EventId = PackageInfo.EventIdBase + 9, Level = LogLevel.Warning,
+        Message = PackageInfo.Service + " rate limit for {Family} is shared with an earlier client of the same account, whose limits apply: {PermitLimit} per {WindowSeconds:0.###} s, {ConcurrencyLimit} in flight")]
+    public static partial void RateLimitShared(ILogger logger, string family, int permitLimit, double windowSeconds, int concurrencyLimit);
 }

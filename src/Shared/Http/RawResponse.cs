@@ -16,10 +16,11 @@ internal sealed record RawResponse(int Status, string Body, string? MediaType, T
     public bool IsHttpSuccess => Status is >= 200 and < 300;
 
     /// <summary>
-    /// True for a POST answered 5xx or 408: such an answer may come from a proxy or a failing service after the
+    /// True for a POST or PATCH answered 5xx or 408: such an answer may come from a proxy or a failing service after the
     /// resource was created (the call placed), so the outcome is unknown and the request must not be replayed blindly.
     /// </summary>
-    public bool PostOutcomeUnknown => Operation.StartsWith("POST ", StringComparison.Ordinal) && Status is >= 500 or 408;
+    public bool PostOutcomeUnknown =>
+        (Operation.StartsWith("POST ", StringComparison.Ordinal) || Operation.StartsWith("PATCH ", StringComparison.Ordinal)) && Status is >= 500 or 408;
 
     /// <summary>True when the body is XML, whatever its content type says (a JSON body labelled text/xml is JSON).</summary>
     public bool LooksLikeXml => Body.AsSpan().TrimStart().StartsWith("<", StringComparison.Ordinal);

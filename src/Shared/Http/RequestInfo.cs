@@ -15,8 +15,17 @@ internal sealed class RequestInfo(string pathTemplate, bool neverReplay)
     /// <summary>True for a request that is never sent twice, whatever the failure (creating a Vapi call).</summary>
     public bool NeverReplay { get; } = neverReplay;
 
+    /// <summary>True once the SDK's resilience handler has seen the request, so that the fields below are tracked.</summary>
+    public bool Tracked { get; set; }
+
     /// <summary>The attempts made so far; the resilience handler counts them.</summary>
     public int Attempts { get; set; }
+
+    /// <summary>
+    /// False while every attempt so far provably left the service untouched (a 429, a connection refused before
+    /// sending, a refusal by the breaker): then a failure of a POST is not an unknown outcome, however it ends.
+    /// </summary>
+    public bool MayHaveBeenProcessed { get; set; }
 
     /// <summary>The request's info; a request sent past the SDK's transport (through the named client) gets one with no template.</summary>
     public static RequestInfo For(HttpRequestMessage request)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Polly;
+using Polly.CircuitBreaker;
 
 namespace VapiExotel.Shared.Http;
 
@@ -14,16 +15,13 @@ internal sealed class ResilienceHandler(ClientPipeline client) : DelegatingHandl
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var info = RequestInfo.For(request);
+        info.Tracked = true;
 
         // The first slot is awaited outside every timeout: a request waits for the rate limit rather than failing.
         var lease = await client.EnterGateAsync(request, info, cancellationToken).ConfigureAwait(false);
         if (client.Pipeline is not { } pipeline)
         {
-            using (lease)
-            {
-                info.Attempts++;
-                return await SendAttemptAsync(request, cancellationToken).ConfigureAwait(false);
-            }
+            return await AttemptWithLeaseAsync(request, info, lease, cancellationToken).ConfigureAwait(false);
         }
 
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
@@ -38,8 +36,7 @@ internal sealed class ResilienceHandler(ClientPipeline client) : DelegatingHandl
                 {
                     try
                     {
-                        state.Info.Attempts++;
-                        return Outcome.FromResult(await state.Handler.SendAttemptAsync(state.Request, ctx.CancellationToken).ConfigureAwait(false));
+                        return Outcome.FromResult(await state.Handler.SendAttemptAsync(state.Request, state.Info, ctx.CancellationToken).ConfigureAwait(false));
                     }
                     catch (Exception ex)
                     {
@@ -54,16 +51,53 @@ internal sealed class ResilienceHandler(ClientPipeline client) : DelegatingHandl
         }
         finally
         {
-            context.Properties.GetValue(ClientPipeline.FirstLeaseKey, null!)?.Take()?.Dispose();   // never used: the pipeline refused at once
+            context.Properties.GetValue(ClientPipeline.FirstLeaseKey, null!)?.Take()?.ReleaseUnsent();   // the pipeline refused before any attempt
             ResilienceContextPool.Shared.Return(context);
         }
     }
 
-    private async Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>One attempt holding <paramref name="lease"/>: released unsent when provably nothing reached the service.</summary>
+    internal async Task<HttpResponseMessage> AttemptWithLeaseAsync(HttpRequestMessage request, RequestInfo info, RateGate.Lease? lease, CancellationToken cancellationToken)
     {
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        await BufferContentAsync(response, cancellationToken).ConfigureAwait(false);
-        return response;
+        try
+        {
+            var response = await SendAttemptAsync(request, info, cancellationToken).ConfigureAwait(false);
+            lease?.Dispose();
+            return response;
+        }
+        catch (HttpRequestException ex) when (RetryRules.IsNotSent(ex))
+        {
+            lease?.ReleaseUnsent();
+            throw;
+        }
+        catch
+        {
+            lease?.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, RequestInfo info, CancellationToken cancellationToken)
+    {
+        if (++info.Attempts > 1)
+        {
+            // The same message goes out again: HttpClient's tracing would keep the first attempt's trace context.
+            request.Headers.Remove("traceparent");
+            request.Headers.Remove("tracestate");
+        }
+
+        try
+        {
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            info.MayHaveBeenProcessed |= response.StatusCode != System.Net.HttpStatusCode.TooManyRequests;
+            await BufferContentAsync(response, cancellationToken).ConfigureAwait(false);
+            return response;
+        }
+        catch (Exception ex)
+        {
+            info.MayHaveBeenProcessed |= !(ex is HttpRequestException h && RetryRules.IsNotSent(h));
+            throw;
+        }
     }
 
     /// <summary>
@@ -93,11 +127,11 @@ internal sealed class ResilienceHandler(ClientPipeline client) : DelegatingHandl
 }
 
 /// <summary>Holds the rate-limit lease taken before the pipeline ran, for the first attempt to use.</summary>
-internal sealed class LeaseSlot(IDisposable? lease)
+internal sealed class LeaseSlot(RateGate.Lease? lease)
 {
-    private IDisposable? _lease = lease;
+    private RateGate.Lease? _lease = lease;
 
-    public IDisposable? Take() => Interlocked.Exchange(ref _lease, null);
+    public RateGate.Lease? Take() => Interlocked.Exchange(ref _lease, null);
 }
 
 /// <summary>
@@ -112,13 +146,33 @@ internal sealed class ClientPipeline
     public static readonly ResiliencePropertyKey<ClientPipeline> ClientKey = new("VapiExotel.Client");
 
     private readonly Func<string, RateGate>? _gateFor;
+    private readonly CircuitBreakerStateProvider? _breaker;
 
-    private ClientPipeline(ResiliencePipeline<HttpResponseMessage>? pipeline, Func<string, RateGate>? gateFor, ILogger logger, TimeProvider time)
+    private ClientPipeline(ResilienceOptions options, string limiterScope, ILogger logger, TimeProvider time)
     {
-        Pipeline = pipeline;
-        _gateFor = gateFor;
         Logger = logger;
         Time = time;
+        var limit = options.RateLimit;
+        if (limit.Enabled)
+        {
+            _gateFor = family =>
+            {
+                var gate = RateGate.For($"{PackageInfo.Name}|{limiterScope}|{family}", limit.PermitLimit, limit.Window, limit.ConcurrencyLimit, time);
+                if (gate.Limits != (limit.PermitLimit, limit.Window, limit.ConcurrencyLimit))
+                {
+                    var (permits, window, concurrency) = gate.Limits;
+                    HttpLog.RateLimitShared(logger, family, permits, window.TotalSeconds, concurrency);
+                }
+
+                return gate;
+            };
+        }
+
+        if (options.Enabled)
+        {
+            _breaker = options.CircuitBreaker.Enabled ? new CircuitBreakerStateProvider() : null;
+            Pipeline = Build(options, _breaker, logger, time);
+        }
     }
 
     public ResiliencePipeline<HttpResponseMessage>? Pipeline { get; }
@@ -135,37 +189,42 @@ internal sealed class ClientPipeline
     /// <param name="limiterScope">Who shares the rate limit: the account and host, never a secret.</param>
     /// <param name="logger">Where retries, breaker changes and rate-limit waits are logged.</param>
     /// <param name="time">The clock of delays and timeouts; the system clock when null.</param>
-    public static ClientPipeline Create(ResilienceOptions options, string limiterScope, ILogger logger, TimeProvider? time = null)
-    {
-        time ??= TimeProvider.System;
-        var limit = options.RateLimit;
-        Func<string, RateGate>? gateFor = limit.Enabled
-            ? family => RateGate.For($"{PackageInfo.Name}|{limiterScope}|{family}", limit.PermitLimit, limit.Window, limit.ConcurrencyLimit, time)
-            : null;
-        return new ClientPipeline(options.Enabled ? Build(options, logger, time) : null, gateFor, logger, time);
-    }
+    public static ClientPipeline Create(ResilienceOptions options, string limiterScope, ILogger logger, TimeProvider? time = null) =>
+        new(options.Clone(), limiterScope, logger, time ?? TimeProvider.System);   // a snapshot: later changes to the options do not half-apply
 
-    /// <summary>Waits for a rate-limit slot for one attempt; null when the limiter is off.</summary>
-    public async ValueTask<IDisposable?> EnterGateAsync(HttpRequestMessage request, RequestInfo info, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for a rate-limit slot for one attempt; null when the limiter is off, or while the circuit is open (the
+    /// breaker will refuse the request without sending it, so it must neither wait nor take a slot).
+    /// </summary>
+    public async ValueTask<RateGate.Lease?> EnterGateAsync(HttpRequestMessage request, RequestInfo info, CancellationToken cancellationToken)
     {
-        if (_gateFor is null)
+        if (_gateFor is null || _breaker?.CircuitState is CircuitState.Open or CircuitState.Isolated)
         {
             return null;
         }
 
+        var gate = _gateFor(PackageInfo.RateLimitFamily(info.PathTemplate));
         var started = Time.GetTimestamp();
-        var lease = await _gateFor(PackageInfo.RateLimitFamily(info.PathTemplate)).EnterAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
         var waited = Time.GetElapsedTime(started);
         if (waited >= TimeSpan.FromMilliseconds(1))
         {
-            ClientTelemetry.RateLimitWait.Record(waited.TotalSeconds, ClientTelemetry.Tags(request.Method.Method, info.PathTemplate, request.RequestUri));
-            HttpLog.RateLimited(Logger, request.Method.Method, info.PathTemplate, waited.TotalMilliseconds);
+            try
+            {
+                ClientTelemetry.RateLimitWait.Record(waited.TotalSeconds, ClientTelemetry.Tags(request.Method.Method, info.PathTemplate, request.RequestUri));
+                HttpLog.RateLimited(Logger, request.Method.Method, info.PathTemplate, waited.TotalMilliseconds);
+            }
+            catch
+            {
+                lease.ReleaseUnsent();   // a throwing logger must not leak the slot
+                throw;
+            }
         }
 
         return lease;
     }
 
-    private static ResiliencePipeline<HttpResponseMessage> Build(ResilienceOptions options, ILogger logger, TimeProvider time)
+    private static ResiliencePipeline<HttpResponseMessage> Build(ResilienceOptions options, CircuitBreakerStateProvider? breakerState, ILogger logger, TimeProvider time)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
             .AddTimeout(new Polly.Timeout.TimeoutStrategyOptions { Name = "TotalRequestTimeout", Timeout = options.TotalRequestTimeout });
@@ -182,10 +241,7 @@ internal sealed class ClientPipeline
                 UseJitter = retry.UseJitter,
                 MaxDelay = retry.MaxDelay,
                 ShouldHandle = args => new ValueTask<bool>(ShouldRetry(args.Context, args.Outcome, options, logger, time)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(
-                    retry.ShouldRetryAfterHeader && RetryRules.RetryAfter(args.Outcome.Result, time) is { } wait
-                        ? retry.MaxDelay is { } max && wait > max ? max : wait
-                        : null),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(retry.ShouldRetryAfterHeader ? RetryRules.RetryAfter(args.Outcome.Result, time) : null),
                 OnRetry = args =>
                 {
                     var request = args.Context.Properties.GetValue(RequestKey, null!);
@@ -212,6 +268,7 @@ internal sealed class ClientPipeline
                 MinimumThroughput = breaker.MinimumThroughput,
                 SamplingDuration = breaker.SamplingDuration,
                 BreakDuration = breaker.BreakDuration,
+                StateProvider = breakerState,
                 ShouldHandle = args => new ValueTask<bool>(RetryRules.IsTransient(args.Outcome)),
                 OnOpened = args =>
                 {
@@ -250,10 +307,17 @@ internal sealed class ClientPipeline
         var request = context.Properties.GetValue(RequestKey, null!);
         var info = RequestInfo.For(request);
         var why = RetryRules.WhyNotRetried(request.Method, info, outcome);
-        if (why is null && options.Retry.ShouldRetryAfterHeader && RetryRules.RetryAfter(outcome.Result, time) is { } wait
-            && time.GetElapsedTime(context.Properties.GetValue(StartedKey, 0L)) + wait >= options.TotalRequestTimeout)
+        if (why is null && options.Retry.ShouldRetryAfterHeader && RetryRules.RetryAfter(outcome.Result, time) is { } wait)
         {
-            why = $"Retry-After ({wait.TotalSeconds:0.###} s) outlasts the total request timeout";
+            // Retrying sooner than the service asked would only earn another 429.
+            if (time.GetElapsedTime(context.Properties.GetValue(StartedKey, 0L)) + wait >= options.TotalRequestTimeout)
+            {
+                why = $"Retry-After ({wait.TotalSeconds:0.###} s) outlasts the total request timeout";
+            }
+            else if (options.Retry.MaxDelay is { } max && wait > max)
+            {
+                why = $"Retry-After ({wait.TotalSeconds:0.###} s) exceeds Retry.MaxDelay";
+            }
         }
 
         if (why is not null)
@@ -289,10 +353,17 @@ internal sealed class ClientPipeline
                 }
             }
 
-            using (lease)
+            var outcome = await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
+            if (RetryRules.ProvablyNotProcessed(outcome) && outcome.Result is null)
             {
-                return await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
+                lease?.ReleaseUnsent();   // refused by the breaker, or a connection refused: nothing reached the service
             }
+            else
+            {
+                lease?.Dispose();
+            }
+
+            return outcome;
         }
     }
 

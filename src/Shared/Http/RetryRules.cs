@@ -14,6 +14,8 @@ internal static class RetryRules
     public static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch
     {
         { Result: { } response } => (int)response.StatusCode is >= 500 or 408 or 429,
+        // A certificate the client rejects will be rejected again: not transient, and no reason to open the breaker.
+        { Exception: HttpRequestException { InnerException: System.Security.Authentication.AuthenticationException } } => false,
         { Exception: HttpRequestException or TimeoutRejectedException } => true,
         _ => false,
     };
@@ -23,6 +25,7 @@ internal static class RetryRules
     {
         { Result.StatusCode: HttpStatusCode.TooManyRequests } => true,
         { Exception: HttpRequestException ex } => IsNotSent(ex),
+        { Exception: ExecutionRejectedException and not TimeoutRejectedException } => true,   // the breaker (or a user's limiter) refused it
         _ => false,
     };
 

@@ -48,7 +48,11 @@ internal static class IntegrationTelemetry
         catch (Exception ex)
         {
             result = ex is OperationCanceledException ? "cancelled" : "error";
-            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            if (result == "error")
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);   // a caller's cancellation is not a failure
+            }
+
             throw;
         }
         finally

@@ -8,7 +8,10 @@ namespace VapiExotel.Integration.Setup;
 /// Collects an operation's steps from concurrent work, logs each as it lands, and hands them back in a stable
 /// order: by resource kind, then by the order the configuration lists them.
 /// </summary>
-internal sealed class StepLog(string operation, ILogger logger)
+/// <param name="operation">The operation as log lines and reports name it ("teardown (dry run)").</param>
+/// <param name="logger">Where each step is logged.</param>
+/// <param name="metricOperation">The operation as metrics and spans name it ("teardown_dry_run"); <paramref name="operation"/> when null.</param>
+internal sealed class StepLog(string operation, ILogger logger, string? metricOperation = null)
 {
     private readonly ConcurrentQueue<(IntegrationStep Step, int Order)> _steps = new();
 
@@ -17,7 +20,7 @@ internal sealed class StepLog(string operation, ILogger logger)
         _steps.Enqueue((step, order));
         IntegrationTelemetry.Steps.Add(
             1,
-            new KeyValuePair<string, object?>("vapiexotel.operation", operation),
+            new KeyValuePair<string, object?>("vapiexotel.operation", metricOperation ?? operation),
             new KeyValuePair<string, object?>("vapiexotel.resource_kind", step.Kind.ToString()),
             new KeyValuePair<string, object?>("vapiexotel.outcome", step.Outcome.ToString()));
 

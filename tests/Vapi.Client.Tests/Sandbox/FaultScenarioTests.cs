@@ -4,23 +4,36 @@ using VapiExotel.Sandbox;
 namespace Vapi.Client.Tests.Sandbox;
 
 /// <summary>
-/// Injected faults on real HTTP: the client has no retries (only timeouts), so each fault surfaces once as a typed
-/// <see cref="VapiException"/>, and a create is never replayed.
+/// Injected faults on real HTTP. The client retries a read on a transient failure (429, 5xx, a dropped connection, an
+/// attempt timeout) up to <c>Retry.MaxRetryAttempts</c> times (the default 3, with the scenario base's 1 ms back-off),
+/// then surfaces the last failure as a typed <see cref="VapiException"/>; a create that may have been processed is
+/// never replayed.
 /// </summary>
 public sealed class FaultScenarioTests : SandboxScenario
 {
+    // The default retries (3, 1 ms apart in these scenarios), each attempt cut off after 300 ms, all of it within 2 s.
     private VapiClient ShortTimeoutClient() =>
-        NewClient(o => o.Resilience = new VapiResilienceOptions { AttemptTimeout = TimeSpan.FromMilliseconds(300), TotalRequestTimeout = TimeSpan.FromSeconds(2) });
+        NewClient(o =>
+        {
+            o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+            o.Resilience.TotalRequestTimeout = TimeSpan.FromSeconds(2);
+        });
 
     [Test]
-    public void A_rate_limited_read_is_reported_once_with_the_servers_retry_after()
+    public void A_rate_limited_read_whose_retry_after_outlasts_the_total_timeout_is_reported_at_once_with_it()
     {
+        var client = NewClient(o =>
+        {
+            o.Resilience.TotalRequestTimeout = TimeSpan.FromSeconds(5);
+            o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(5);
+        });
         var rule = Sandbox.Faults.Add(new SandboxFaultRule
         {
             Fault = SandboxFault.RateLimited(TimeSpan.FromSeconds(7)), Api = SandboxApi.Vapi, Method = "GET", Path = "/assistant/*",
         });
+        var clock = Stopwatch.StartNew();
 
-        var ex = Assert.ThrowsAsync<VapiException>(() => Client.Assistants.GetAsync(SeededAssistantId))!;
+        var ex = Assert.ThrowsAsync<VapiException>(() => client.Assistants.GetAsync(SeededAssistantId))!;
 
         Assert.Multiple(() =>
         {
@@ -30,8 +43,9 @@ public sealed class FaultScenarioTests : SandboxScenario
             Assert.That(ex.Error, Is.EqualTo("Too Many Requests"));
             Assert.That(ex.Messages, Is.EqualTo(new[] { "Too Many Requests" }));
             Assert.That(ex.IsOutcomeUnknown, Is.False);
-            Assert.That(rule.Applied, Is.EqualTo(1), "not retried by the client");
+            Assert.That(rule.Applied, Is.EqualTo(1), "a 7 s wait does not fit the 5 s budget, so the client does not retry");
             Assert.That(RequestsTo("GET", "/assistant/" + SeededAssistantId).Single().Fault, Is.EqualTo(SandboxFaultKind.RateLimited));
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(3)), "returned at once, not after waiting");
         });
     }
 
@@ -82,7 +96,7 @@ public sealed class FaultScenarioTests : SandboxScenario
     }
 
     [Test]
-    public async Task A_read_answered_503_is_a_plain_failure_not_an_unknown_outcome()
+    public async Task A_read_answered_503_every_time_is_retried_then_a_plain_failure_not_an_unknown_outcome()
     {
         var number = await CreateTrunkAndNumberAsync();
         var call = await PlaceCallAsync(number.Id);
@@ -96,12 +110,13 @@ public sealed class FaultScenarioTests : SandboxScenario
             Assert.That(ex.Error, Is.EqualTo("Service Unavailable"));
             Assert.That(ex.IsOutcomeUnknown, Is.False);
             Assert.That(ex.IsTimeout, Is.False);
-            Assert.That(RequestsTo("GET", "/call/" + call.Id), Has.Count.EqualTo(1));
+            Assert.That(ex.Message, Does.Not.Contain("outcome is unknown"));
+            Assert.That(RequestsTo("GET", "/call/" + call.Id).Select(r => r.Status), Is.EqualTo(new[] { 503, 503, 503, 503 }), "the first attempt and 3 retries");
         });
     }
 
     [Test]
-    public void A_read_the_sandbox_never_answers_times_out_after_the_attempt_timeout()
+    public void A_read_the_sandbox_never_answers_is_retried_after_each_attempt_timeout_then_times_out()
     {
         var client = ShortTimeoutClient();
         Sandbox.Faults.Add(new SandboxFaultRule { Fault = SandboxFault.Timeout(), Api = SandboxApi.Vapi, Method = "GET", Path = "/assistant/*" });
@@ -109,14 +124,17 @@ public sealed class FaultScenarioTests : SandboxScenario
 
         var ex = Assert.ThrowsAsync<VapiException>(() => client.Assistants.GetAsync(SeededAssistantId))!;
 
+        var elapsed = clock.Elapsed;
         Assert.Multiple(() =>
         {
             Assert.That(ex.IsTimeout, Is.True);
             Assert.That(ex.Status, Is.Zero, "no response");
             Assert.That(ex.Operation, Is.EqualTo("GET /assistant/{id}"));
-            Assert.That(ex.Message, Does.Contain("timed out"));
-            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)), "the 300 ms attempt timeout, not the 2 s total");
-            Assert.That(RequestsTo("GET", "/assistant/" + SeededAssistantId).Single().Status, Is.Zero, "the sandbox never answered");
+            Assert.That(ex.Message, Does.Contain("no response within 0.3 s (timed out)"), "the attempt timeout, not the 2 s total");
+            Assert.That(ex.Message, Does.Not.Contain("outcome is unknown"), "a read is safe to send again: no reconciliation hint");
+            Assert.That(elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(1150)), "4 attempts of 300 ms (less timer slack)");
+            Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(2)), "over before the 2 s total");
+            Assert.That(RequestsTo("GET", "/assistant/" + SeededAssistantId).Select(r => r.Status), Is.EqualTo(new[] { 0, 0, 0, 0 }), "the sandbox never answered");
         });
     }
 
@@ -142,7 +160,7 @@ public sealed class FaultScenarioTests : SandboxScenario
     }
 
     [Test]
-    public void A_dropped_connection_on_a_read_is_a_typed_failure_without_a_status()
+    public void A_read_whose_connection_drops_every_time_is_retried_then_a_typed_failure_without_a_status()
     {
         Sandbox.Faults.Add(new SandboxFaultRule { Fault = SandboxFault.DropConnection(), Api = SandboxApi.Vapi, Method = "GET", Path = "/assistant/*" });
 
@@ -155,7 +173,10 @@ public sealed class FaultScenarioTests : SandboxScenario
             Assert.That(ex.Operation, Is.EqualTo("GET /assistant/{id}"));
             Assert.That(ex.Message, Does.StartWith("Vapi GET /assistant/{id} failed: the connection to 127.0.0.1 failed after the request may have been sent"));
             Assert.That(ex.InnerException, Is.InstanceOf<HttpRequestException>());
-            Assert.That(RequestsTo("GET", "/assistant/" + SeededAssistantId).Select(r => (r.Fault, r.Status)), Is.EqualTo(new[] { ((SandboxFaultKind?)SandboxFaultKind.DropConnection, 0) }));
+            Assert.That(
+                RequestsTo("GET", "/assistant/" + SeededAssistantId).Select(r => (r.Fault, r.Status)),
+                Is.EqualTo(Enumerable.Repeat(((SandboxFaultKind?)SandboxFaultKind.DropConnection, 0), 4)),
+                "the first attempt and 3 retries");
         });
     }
 
