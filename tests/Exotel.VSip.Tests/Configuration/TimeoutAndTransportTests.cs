@@ -18,6 +18,7 @@ public class TimeoutAndTransportTests
             o.ApiToken = TestAccount.ApiToken;
             o.Resilience.AttemptTimeout = attempt;
             o.Resilience.TotalRequestTimeout = total;
+            o.Resilience.Retry.Delay = TimeSpan.FromMilliseconds(1);   // the default three retries, without their back-off
         }).ConfigurePrimaryHttpMessageHandler(() => primary);
         provider = services.BuildServiceProvider();
         return provider.GetRequiredService<ExotelClient>();
@@ -26,7 +27,9 @@ public class TimeoutAndTransportTests
     [Test]
     public void An_attempt_that_hangs_times_out_as_an_exotel_exception_with_no_status()
     {
-        var client = Client(new HangingHandler(), TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(5), out var provider);
+        // A GET that times out is retried: every attempt hangs, so each is cut off at the attempt timeout.
+        var hanging = new HangingHandler();
+        var client = Client(hanging, TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(5), out var provider);
         using var _ = provider;
         var clock = Stopwatch.StartNew();
 
@@ -36,8 +39,9 @@ public class TimeoutAndTransportTests
         {
             Assert.That(e.IsTimeout, Is.True);
             Assert.That(e.Status, Is.Zero);
-            Assert.That(e.Message, Does.Contain("timed out").And.Contain("GET /v2/accounts/{account_sid}/trunks"));
-            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(4)));
+            Assert.That(e.Message, Does.Contain("no response within 0.15 s (timed out)").And.Contain("GET /v2/accounts/{account_sid}/trunks"));
+            Assert.That(hanging.Attempts, Is.EqualTo(4), "the first attempt and the default three retries");
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(4)), "four attempts of 0.15 s, well inside the 5 s total");
         });
     }
 
@@ -63,6 +67,7 @@ public class TimeoutAndTransportTests
         {
             AccountSid = TestAccount.AccountSid, ApiKey = TestAccount.ApiKey, ApiToken = TestAccount.ApiToken,
             BaseAddress = new Uri($"http://127.0.0.1:{port}/"),
+            Resilience = { Retry = { Delay = TimeSpan.FromMilliseconds(1) } },   // refused before sending: retried, without the back-off
         });
 
         var e = Assert.ThrowsAsync<ExotelException>(() => client.Trunks.GetAsync("tr1"))!;
@@ -75,8 +80,13 @@ public class TimeoutAndTransportTests
 
     private sealed class HangingHandler : HttpMessageHandler
     {
+        private int _attempts;
+
+        public int Attempts => Volatile.Read(ref _attempts);
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            Interlocked.Increment(ref _attempts);
             await Task.Delay(Timeout.Infinite, cancellationToken);
             return new HttpResponseMessage(HttpStatusCode.OK);
         }

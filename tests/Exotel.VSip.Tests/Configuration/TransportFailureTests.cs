@@ -17,6 +17,7 @@ public class TransportFailureTests
             o.ApiKey = TestAccount.ApiKey;
             o.ApiToken = TestAccount.ApiToken;
             o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(attemptSeconds);
+            o.Resilience.Retry.Delay = TimeSpan.FromMilliseconds(1);   // the default three retries, without their back-off
         }).ConfigurePrimaryHttpMessageHandler(() => primary);
         provider = services.BuildServiceProvider();
         return provider.GetRequiredService<ExotelClient>();
@@ -25,7 +26,8 @@ public class TransportFailureTests
     [Test]
     public void A_body_that_stalls_after_the_headers_is_cut_off_by_the_attempt_timeout()
     {
-        var client = Client(new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new StallingStream()) }), out var provider, attemptSeconds: 0.2);
+        var stalling = new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new StallingStream()) });
+        var client = Client(stalling, out var provider, attemptSeconds: 0.2);
         using var _ = provider;
         var clock = Stopwatch.StartNew();
         using var backstop = new CancellationTokenSource(TimeSpan.FromSeconds(10));   // without the fix the call would hang; this makes it fail instead
@@ -33,31 +35,37 @@ public class TransportFailureTests
         var e = Assert.ThrowsAsync<ExotelException>(() => client.Trunks.GetAsync("tr1", backstop.Token))!;
 
         Assert.That((e.IsTimeout, e.IsOutcomeUnknown, e.Status), Is.EqualTo((true, true, 0)));
+        Assert.That(e.Message, Does.Contain("no response within 0.2 s"), "cut off by the attempt timeout, not the caller's backstop");
+        Assert.That(stalling.Calls, Is.EqualTo(4), "a stalled GET is retried like any timed-out GET: the first attempt and three retries");
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
     }
 
     [Test]
     public void A_connection_that_ends_after_sending_makes_the_outcome_unknown()
     {
-        var client = Client(new StubHandler(_ => throw new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely.")), out var provider);
+        var ended = new StubHandler(_ => throw new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely."));
+        var client = Client(ended, out var provider);
         using var _ = provider;
 
         var e = Assert.ThrowsAsync<ExotelException>(() => client.Calls.ConnectAsync(new ConnectCallRequest("+919876543210", "+919123456789", "08047490924")))!;
 
         Assert.That((e.IsOutcomeUnknown, e.IsTimeout, e.Status), Is.EqualTo((true, false, 0)));
         Assert.That(e.Message, Does.Contain("outcome is unknown"));
+        Assert.That(ended.Calls, Is.EqualTo(1), "a connect that may have been placed is never sent again");
     }
 
     [Test]
     public void A_connection_refused_before_sending_is_not_an_unknown_outcome()
     {
-        var client = Client(new StubHandler(_ => throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused")), out var provider);
+        var refused = new StubHandler(_ => throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused"));
+        var client = Client(refused, out var provider);
         using var _ = provider;
 
         var e = Assert.ThrowsAsync<ExotelException>(() => client.Calls.ConnectAsync(new ConnectCallRequest("+919876543210", "+919123456789", "08047490924")))!;
 
         Assert.That(e.IsOutcomeUnknown, Is.False);
         Assert.That(e.Message, Does.Contain("was not sent"));
+        Assert.That(refused.Calls, Is.EqualTo(4), "a POST refused before sending is safe to retry: the first attempt and three retries");
     }
 
     [Test]
@@ -85,7 +93,15 @@ public class TransportFailureTests
 
     private sealed class StubHandler(Func<HttpRequestMessage, HttpResponseMessage> respond) : HttpMessageHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) => Task.FromResult(respond(request));
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _calls);
+            return Task.FromResult(respond(request));
+        }
     }
 
     /// <summary>A body whose first bytes arrive and then nothing more, until cancelled.</summary>

@@ -39,15 +39,23 @@ public abstract class SandboxScenario : SandboxPerTest
     }
 
     /// <summary>Another client registered through <c>AddExotelVSip</c> for the sandbox's account, with <paramref name="configure"/> applied last.</summary>
-    protected ExotelClient NewClient(Action<ExotelClientOptions>? configure = null)
+    protected ExotelClient NewClient(Action<ExotelClientOptions>? configure = null) => NewClient(configure, services: null);
+
+    /// <summary>
+    /// Another client registered through <c>AddExotelVSip</c> in a service provider of its own, with <paramref name="services"/>
+    /// applied to the collection first (logging, a clock) and <paramref name="http"/> to the client's <see cref="IHttpClientBuilder"/> (handlers).
+    /// </summary>
+    protected ExotelClient NewClient(Action<ExotelClientOptions>? configure, Action<IServiceCollection>? services, Action<IHttpClientBuilder>? http = null)
     {
-        var services = new ServiceCollection();
-        services.AddExotelVSip(o =>
+        var collection = new ServiceCollection();
+        services?.Invoke(collection);
+        var builder = collection.AddExotelVSip(o =>
         {
             UseSandboxAccount(o);
             configure?.Invoke(o);
         });
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        http?.Invoke(builder);
+        var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         _providers.Add(provider);
         return provider.GetRequiredService<ExotelClient>();
     }
