@@ -139,27 +139,6 @@ public sealed class FaultScenarioTests : SandboxScenario
     }
 
     [Test]
-    public async Task A_call_create_that_times_out_after_the_call_was_placed_is_an_unknown_outcome()
-    {
-        var number = await CreateTrunkAndNumberAsync();
-        var client = ShortTimeoutClient();
-        Sandbox.Faults.Add(new SandboxFaultRule { Fault = SandboxFault.Timeout(), Api = SandboxApi.Vapi, Method = "POST", Path = "/call", AfterProcessing = true });
-
-        var ex = Assert.ThrowsAsync<VapiException>(() => client.Calls.CreateAsync(new CreateCallRequest
-        {
-            AssistantId = SeededAssistantId, PhoneNumberId = number.Id, Customer = new VapiCustomer { Number = Customer },
-        }))!;
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(ex.IsTimeout, Is.True);
-            Assert.That(ex.IsOutcomeUnknown, Is.True);
-            Assert.That(RequestsTo("POST", "/call"), Has.Count.EqualTo(1), "never replayed");
-            Assert.That(Sandbox.Vapi.Calls, Has.Count.EqualTo(1));
-        });
-    }
-
-    [Test]
     public void A_read_whose_connection_drops_every_time_is_retried_then_a_typed_failure_without_a_status()
     {
         Sandbox.Faults.Add(new SandboxFaultRule { Fault = SandboxFault.DropConnection(), Api = SandboxApi.Vapi, Method = "GET", Path = "/assistant/*" });
