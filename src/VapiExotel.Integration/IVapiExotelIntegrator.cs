@@ -10,11 +10,18 @@ namespace VapiExotel.Integration;
 /// </summary>
 public interface IVapiExotelIntegrator
 {
-    /// <summary>Reads both sides and says what <see cref="SetupAsync"/> would do, changing nothing.</summary>
+    /// <summary>Reads both sides and says what <see cref="SetupAsync(SetupScope, CancellationToken)"/> would do, changing nothing.</summary>
     /// <param name="scope">Both directions, inbound only or outbound only.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <returns>The plan: each step's <see cref="StepOutcome.WouldCreate"/>, <see cref="StepOutcome.WouldUpdate"/> or <see cref="StepOutcome.AlreadyPresent"/>.</returns>
     Task<IntegrationReport> PlanAsync(SetupScope scope = SetupScope.All, CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="PlanAsync(SetupScope, CancellationToken)"/>, reporting each step to <paramref name="progress"/> as it lands.</summary>
+    /// <param name="scope">Both directions, inbound only or outbound only.</param>
+    /// <param name="progress">Receives each step as soon as it is decided, from any thread; null for none.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The plan.</returns>
+    Task<IntegrationReport> PlanAsync(SetupScope scope, IProgress<IntegrationStep>? progress, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Creates what is missing and repairs what drifted, on both sides at once: inbound, the trunk, Vapi's addresses
@@ -26,6 +33,13 @@ public interface IVapiExotelIntegrator
     /// <param name="cancellationToken">Cancels the setup; a rerun resumes where it stopped.</param>
     /// <returns>The report; call <see cref="IntegrationReport.EnsureSuccess"/> to throw when a step failed.</returns>
     Task<IntegrationReport> SetupAsync(SetupScope scope = SetupScope.All, CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="SetupAsync(SetupScope, CancellationToken)"/>, reporting each step to <paramref name="progress"/> as it lands.</summary>
+    /// <param name="scope">Both directions, inbound only or outbound only.</param>
+    /// <param name="progress">Receives each step as soon as it is done, from any thread; null for none.</param>
+    /// <param name="cancellationToken">Cancels the setup; a rerun resumes where it stopped.</param>
+    /// <returns>The report.</returns>
+    Task<IntegrationReport> SetupAsync(SetupScope scope, IProgress<IntegrationStep>? progress, CancellationToken cancellationToken = default);
 
     /// <summary>Checks the configuration offline, then both sides online: every check with its status and fix.</summary>
     /// <param name="cancellationToken">Cancels the checks.</param>
@@ -48,6 +62,14 @@ public interface IVapiExotelIntegrator
     /// <returns>The report.</returns>
     /// <exception cref="VapiExotelException">The trunk's name is ambiguous.</exception>
     Task<IntegrationReport> TeardownAsync(bool dryRun = false, CancellationToken cancellationToken = default);
+
+    /// <summary>As <see cref="TeardownAsync(bool, CancellationToken)"/>, reporting each step to <paramref name="progress"/> as it lands.</summary>
+    /// <param name="dryRun">When true, only says what would be removed.</param>
+    /// <param name="progress">Receives each step as soon as it is done, from any thread; null for none.</param>
+    /// <param name="cancellationToken">Cancels the teardown; a rerun finishes it.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="VapiExotelException">The trunk's name is ambiguous.</exception>
+    Task<IntegrationReport> TeardownAsync(bool dryRun, IProgress<IntegrationStep>? progress, CancellationToken cancellationToken = default);
 
     /// <summary>Explains a SIP cause code (<c>21</c>), a SIP response (<c>SIP 403</c>) or a Vapi ended reason.</summary>
     /// <param name="codeOrReason">The code or reason.</param>

@@ -55,11 +55,19 @@ public class VapiExotelIntegrator : IVapiExotelIntegrator
 
     /// <inheritdoc />
     public virtual Task<IntegrationReport> PlanAsync(SetupScope scope = SetupScope.All, CancellationToken cancellationToken = default) =>
-        RunSetupAsync(scope, apply: false, cancellationToken);
+        PlanAsync(scope, progress: null, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<IntegrationReport> PlanAsync(SetupScope scope, IProgress<IntegrationStep>? progress, CancellationToken cancellationToken = default) =>
+        RunSetupAsync(scope, apply: false, progress, cancellationToken);
 
     /// <inheritdoc />
     public virtual Task<IntegrationReport> SetupAsync(SetupScope scope = SetupScope.All, CancellationToken cancellationToken = default) =>
-        RunSetupAsync(scope, apply: true, cancellationToken);
+        SetupAsync(scope, progress: null, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<IntegrationReport> SetupAsync(SetupScope scope, IProgress<IntegrationStep>? progress, CancellationToken cancellationToken = default) =>
+        RunSetupAsync(scope, apply: true, progress, cancellationToken);
 
     /// <inheritdoc />
     public virtual Task<ValidationReport> ValidateAsync(CancellationToken cancellationToken = default) =>
@@ -84,12 +92,16 @@ public class VapiExotelIntegrator : IVapiExotelIntegrator
 
     /// <inheritdoc />
     public virtual Task<IntegrationReport> TeardownAsync(bool dryRun = false, CancellationToken cancellationToken = default) =>
+        TeardownAsync(dryRun, progress: null, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<IntegrationReport> TeardownAsync(bool dryRun, IProgress<IntegrationStep>? progress, CancellationToken cancellationToken = default) =>
         IntegrationTelemetry.RunAsync(
             dryRun ? "teardown_dry_run" : "teardown",
             async () =>
             {
                 using var gate = new RequestGate(_options.MaxConcurrency);
-                var log = new StepLog(dryRun ? "teardown (dry run)" : "teardown", _logger, dryRun ? "teardown_dry_run" : "teardown");
+                var log = new StepLog(dryRun ? "teardown (dry run)" : "teardown", _logger, dryRun ? "teardown_dry_run" : "teardown", progress);
                 return await new TeardownRun(_exotel, _vapi, Reader(gate), gate).RunAsync(dryRun, log, cancellationToken).ConfigureAwait(false);
             },
             static report => !report.Succeeded);
@@ -173,7 +185,7 @@ public class VapiExotelIntegrator : IVapiExotelIntegrator
         return _calls.FollowAsync(_exotel, callSid, options, cancellationToken);
     }
 
-    private async Task<IntegrationReport> RunSetupAsync(SetupScope scope, bool apply, CancellationToken cancellationToken)
+    private async Task<IntegrationReport> RunSetupAsync(SetupScope scope, bool apply, IProgress<IntegrationStep>? progress, CancellationToken cancellationToken)
     {
         if (!Enum.IsDefined(scope))
         {
@@ -185,7 +197,7 @@ public class VapiExotelIntegrator : IVapiExotelIntegrator
             async () =>
             {
                 using var gate = new RequestGate(_options.MaxConcurrency);
-                var log = new StepLog(apply ? "setup" : "plan", _logger);
+                var log = new StepLog(apply ? "setup" : "plan", _logger, progress: progress);
                 return await new SetupRun(_exotel, _vapi, Reader(gate), gate, log, apply).RunAsync(scope, cancellationToken).ConfigureAwait(false);
             },
             static report => !report.Succeeded).ConfigureAwait(false);

@@ -11,7 +11,8 @@ namespace VapiExotel.Integration.Setup;
 /// <param name="operation">The operation as log lines and reports name it ("teardown (dry run)").</param>
 /// <param name="logger">Where each step is logged.</param>
 /// <param name="metricOperation">The operation as metrics and spans name it ("teardown_dry_run"); <paramref name="operation"/> when null.</param>
-internal sealed class StepLog(string operation, ILogger logger, string? metricOperation = null)
+/// <param name="progress">The caller's progress sink, told of each step as it lands.</param>
+internal sealed class StepLog(string operation, ILogger logger, string? metricOperation = null, IProgress<IntegrationStep>? progress = null)
 {
     private readonly ConcurrentQueue<(IntegrationStep Step, int Order)> _steps = new();
 
@@ -32,6 +33,8 @@ internal sealed class StepLog(string operation, ILogger logger, string? metricOp
         {
             Log.Step(logger, operation, step.Kind, step.Target, step.Outcome, step.ResourceId);
         }
+
+        progress?.Report(step);
 
         return step;
     }
