@@ -119,6 +119,36 @@ public sealed class VapiExotelSandbox : IAsyncDisposable
         _engine.Scripts.Set(number, script);
     }
 
+    /// <summary>
+    /// The configuration keys that point <c>AddVapiExotel</c> (or <c>AddExotelVSip</c> and <c>AddVapiClient</c>) at this
+    /// sandbox: both accounts and addresses, and the first ExoPhone bound to the seeded assistant. Add them to your
+    /// configuration (<c>AddInMemoryCollection</c>) to run an app offline.
+    /// </summary>
+    /// <param name="section">The integration's section; <c>VapiExotel</c> by default.</param>
+    /// <param name="includeNumber">Whether to bind the sandbox's first ExoPhone to its seeded assistant (as number 0).</param>
+    /// <returns>The keys and values.</returns>
+    public IReadOnlyDictionary<string, string?> ConfigurationFor(string section = "VapiExotel", bool includeNumber = true)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(section);
+        var options = Options;
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            [$"{section}:Exotel:AccountSid"] = options.ExotelAccountSid,
+            [$"{section}:Exotel:ApiKey"] = options.ExotelApiKey,
+            [$"{section}:Exotel:ApiToken"] = options.ExotelApiToken,
+            [$"{section}:Exotel:BaseAddress"] = ExotelBaseAddress.ToString(),
+            [$"{section}:Vapi:ApiKey"] = options.VapiApiKey,
+            [$"{section}:Vapi:BaseAddress"] = VapiBaseAddress.ToString(),
+        };
+        if (includeNumber && options.ExoPhones.Count > 0 && Vapi.Assistants.Count > 0)
+        {
+            settings[$"{section}:Numbers:0:PhoneNumber"] = options.ExoPhones[0];
+            settings[$"{section}:Numbers:0:AssistantId"] = (string?)Vapi.Assistants[0]["id"];
+        }
+
+        return settings;
+    }
+
     /// <summary>Empties the request log.</summary>
     public void ClearRequests() => _engine.Log.Clear();
 

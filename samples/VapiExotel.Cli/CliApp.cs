@@ -1,0 +1,180 @@
+using System.CommandLine;
+using Exotel.VSip;
+using Microsoft.Extensions.Options;
+using Vapi.Client;
+using VapiExotel.Cli.Commands;
+using VapiExotel.Cli.Hosting;
+using VapiExotel.Integration;
+
+namespace VapiExotel.Cli;
+
+/// <summary>The command tree of <c>vapi-exotel</c> and the one place that turns failures into exit codes.</summary>
+public static class CliApp
+{
+    /// <summary>Success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>An operation failed (a step, a check, a request).</summary>
+    public const int Failed = 1;
+
+    /// <summary>Bad usage or configuration.</summary>
+    public const int BadUsage = 2;
+
+    internal static readonly Option<bool> JsonOption = new("--json") { Description = "Print one JSON document instead of text.", Recursive = true };
+
+    internal static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Print the SDK's log lines and, on failure, the stack trace.", Recursive = true };
+
+    internal static readonly Option<string?> SettingsOption = new("--settings") { Description = "A JSON settings file read after appsettings.json, user secrets and environment variables.", Recursive = true };
+
+    internal static readonly Option<string[]> SetOption = new("--set")
+    {
+        Description = "A setting as KEY=VALUE, e.g. --set Exotel:AccountSid=acme1 (keys are under VapiExotel:); repeatable, read last.",
+        Recursive = true,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary>Runs the tool with <paramref name="args"/>; returns the exit code.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="environment">The console and environment (tests pass their own).</param>
+    /// <param name="cancellationToken">Ctrl+C.</param>
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var root = Build(environment);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await environment.Error.WriteLineAsync($"Error: {error.Message}").ConfigureAwait(false);
+            }
+
+            await environment.Error.WriteLineAsync("Fix: see 'vapi-exotel --help' or 'vapi-exotel <command> --help'.").ConfigureAwait(false);
+            return BadUsage;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = environment.Out, Error = environment.Error, EnableDefaultExceptionHandler = false }, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private static RootCommand Build(CliEnvironment environment)
+    {
+        var root = new RootCommand(
+            "vapi-exotel: wire an Exotel account to Vapi AI assistants over SIP, both ways, and place calls. " +
+            "With no credentials configured it runs against a built-in offline sandbox.")
+        {
+            JsonOption, VerboseOption, SettingsOption, SetOption,
+        };
+
+        foreach (var command in new[]
+                 {
+                     SetupCommands.Setup(environment), SetupCommands.Validate(environment), CallCommands.TestCall(environment),
+                     CallCommands.Call(environment), SetupCommands.Resources(environment), SetupCommands.Teardown(environment),
+                     ExplainCommand.Create(environment), SandboxCommand.Create(environment),
+                 })
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
+    /// <summary>
+    /// Runs one command with a session: the sandbox notice first, then <paramref name="body"/>; every failure becomes a
+    /// one- or two-line message and an exit code (the stack trace only with --verbose).
+    /// </summary>
+    /// <param name="parsed">The command line.</param>
+    /// <param name="environment">The console and environment.</param>
+    /// <param name="body">The command.</param>
+    /// <param name="cancellationToken">Ctrl+C.</param>
+    /// <param name="prepareSandbox">
+    /// Set the integration up first when running against the sandbox: each run starts a fresh, empty sandbox, and every
+    /// command but <c>setup</c> needs something to work on.
+    /// </param>
+    internal static async Task<int> WithSessionAsync(
+        ParseResult parsed, CliEnvironment environment, Func<CliSession, Output, CancellationToken, Task<int>> body, CancellationToken cancellationToken,
+        bool prepareSandbox = true)
+    {
+        var output = new Output(environment, parsed.GetValue(JsonOption), parsed.GetValue(VerboseOption));
+        try
+        {
+            var global = new GlobalSettings(parsed.GetValue(SettingsOption), Overrides(parsed.GetValue(SetOption)));
+            var session = await CliSession.StartAsync(environment, global, output.Verbose, cancellationToken).ConfigureAwait(false);
+            await using var stop = session.ConfigureAwait(false);
+            if (session.Sandbox is not null)
+            {
+                output.Notice(CliSession.SandboxNotice);
+                if (prepareSandbox)
+                {
+                    (await session.Integrator.SetupAsync(SetupScope.All, cancellationToken).ConfigureAwait(false)).EnsureSuccess();
+                    output.Notice("Each run starts a fresh sandbox, so the integration was set up in it first.");
+                }
+            }
+
+            return await body(session, output, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            return Fail(output, ex, cancellationToken);
+        }
+    }
+
+    /// <summary>Maps an exception to its message, its fix and its exit code.</summary>
+    internal static int Fail(Output output, Exception exception, CancellationToken cancellationToken)
+    {
+        switch (exception)
+        {
+            case OptionsValidationException e:
+                output.Error(
+                    "the configuration is not valid: " + string.Join(" ", e.Failures),
+                    "set the keys in appsettings.json, user secrets, VapiExotel__… environment variables or --set; 'vapi-exotel validate' lists every check.",
+                    e);
+                return BadUsage;
+            case FileNotFoundException e:
+                output.Error(e.Message, "check the path given to --settings.", e);
+                return BadUsage;
+            case InvalidDataException or FormatException:
+                output.Error(exception.Message, "check the settings file's JSON and the values given to --set.", exception);
+                return BadUsage;
+            case ArgumentException e:
+                output.Error(e.Message, "check the command's arguments: vapi-exotel <command> --help.", e);
+                return BadUsage;
+            case OperationCanceledException when cancellationToken.IsCancellationRequested:
+                output.Error("cancelled.", "rerun the command: every operation is safe to repeat.");
+                return Failed;
+            case ExotelException e:
+                output.Error(e.Message, e.IsAuthenticationFailure ? "check VapiExotel:Exotel:ApiKey, ApiToken and AccountSid." : OutcomeFix(e.IsOutcomeUnknown), e);
+                return Failed;
+            case VapiException e:
+                output.Error(e.Message, e.Status is 401 or 403 ? "check VapiExotel:Vapi:ApiKey (the private key)." : OutcomeFix(e.IsOutcomeUnknown), e);
+                return Failed;
+            case VapiExotelException e:
+                output.Error(e.Message, null, e);
+                return Failed;
+            default:
+                output.Error($"{exception.GetType().Name}: {exception.Message}", "rerun with --verbose for details.", exception);
+                return Failed;
+        }
+    }
+
+    private static string? OutcomeFix(bool unknown) =>
+        unknown ? "do not simply retry: check whether it took effect first (the message says how)." : null;
+
+    private static Dictionary<string, string?> Overrides(string[]? pairs)
+    {
+        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in pairs ?? [])
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new ArgumentException($"--set '{pair}' must be KEY=VALUE, e.g. --set Exotel:AccountSid=acme1.");
+            }
+
+            var key = pair[..equals].Trim().Replace("__", ":", StringComparison.Ordinal);
+            overrides[key.StartsWith("VapiExotel:", StringComparison.OrdinalIgnoreCase) ? key : "VapiExotel:" + key] = pair[(equals + 1)..];
+        }
+
+        return overrides;
+    }
+}

@@ -1,0 +1,255 @@
+using System.CommandLine;
+using System.Globalization;
+using Exotel.VSip;
+using Spectre.Console;
+using Vapi.Client;
+using VapiExotel.Cli.Hosting;
+using VapiExotel.Integration;
+
+namespace VapiExotel.Cli.Commands;
+
+/// <summary><c>test-call</c> and <c>call …</c>: the original scripts' call commands, each doing what it says.</summary>
+internal static class CallCommands
+{
+    public static Command TestCall(CliEnvironment environment)
+    {
+        var to = new Option<string>("--to") { Description = "The phone to ring, E.164 (+919876543210). A real call: there is no default.", Required = true };
+        var wait = WaitOption();
+        var command = new Command("test-call", "Place a real outbound call from the first ExoPhone through Vapi's assistant, to check the outbound path.") { to, wait };
+        command.SetAction((parsed, cancellationToken) => CliApp.WithSessionAsync(parsed, environment, async (session, output, ct) =>
+        {
+            var call = await session.Integrator.PlaceTestCallAsync(parsed.GetValue(to), ct).ConfigureAwait(false);
+            return await ReportVapiCallAsync(session, output, call, parsed.GetValue(wait), ct).ConfigureAwait(false);
+        }, cancellationToken));
+        return command;
+    }
+
+    public static Command Call(CliEnvironment environment) =>
+        new("call", "Place, show and list calls.")
+        {
+            Connect(environment), Flow(environment), Assistant(environment), Show(environment), List(environment),
+        };
+
+    private static Command Connect(CliEnvironment environment)
+    {
+        var from = new Argument<string>("FROM") { Description = "Rung first (an agent, say), E.164 or Exotel's national form." };
+        var to = new Argument<string>("TO") { Description = "Connected once FROM answers." };
+        var options = new ConnectOptions(includeTimings: true);
+        var command = new Command("connect", "Connect two numbers through Exotel (click-to-call): FROM is rung, then TO.") { from, to };
+        options.AddTo(command);
+        command.SetAction((parsed, cancellationToken) => CliApp.WithSessionAsync(parsed, environment, async (session, output, ct) =>
+        {
+            var request = new ConnectCallRequest(parsed.GetValue(from)!, parsed.GetValue(to)!, options.CallerId(parsed, session));
+            options.Apply(parsed, request);
+            var call = await session.Integrator.ConnectNumbersAsync(request, ct).ConfigureAwait(false);
+            return ReportExotelCall(output, call);
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Flow(CliEnvironment environment)
+    {
+        var number = new Argument<string>("NUMBER") { Description = "The number to ring." };
+        var flowId = new Argument<string>("FLOW_ID") { Description = "The Exotel flow (app) id the call is connected to once answered." };
+        var options = new ConnectOptions(includeTimings: true);
+        var command = new Command("flow", "Ring a number and connect it to an Exotel flow.") { number, flowId };
+        options.AddTo(command);
+        command.SetAction((parsed, cancellationToken) => CliApp.WithSessionAsync(parsed, environment, async (session, output, ct) =>
+        {
+            var request = new ConnectToFlowRequest(parsed.GetValue(number)!, options.CallerId(parsed, session), parsed.GetValue(flowId)!);
+            options.Apply(parsed, request);
+            var call = await session.Integrator.ConnectToFlowAsync(request, ct).ConfigureAwait(false);
+            return ReportExotelCall(output, call);
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Assistant(CliEnvironment environment)
+    {
+        var number = new Argument<string>("NUMBER") { Description = "The customer to call, E.164." };
+        var assistant = new Option<string?>("--assistant") { Description = "The Vapi assistant that talks; the one bound to the FROM number by default." };
+        var from = new Option<string?>("--from") { Description = "The ExoPhone to call from (a configured number); the first by default." };
+        var name = new Option<string?>("--name") { Description = "A name for the call in Vapi (at most 40 characters)." };
+        var wait = WaitOption();
+        var command = new Command("assistant", "A real AI call: Vapi's assistant calls NUMBER through the BYO trunk and Exotel.") { number, assistant, from, name, wait };
+        command.SetAction((parsed, cancellationToken) => CliApp.WithSessionAsync(parsed, environment, async (session, output, ct) =>
+        {
+            var request = new AssistantCallRequest(parsed.GetValue(number)!)
+            {
+                AssistantId = parsed.GetValue(assistant),
+                FromNumber = parsed.GetValue(from),
+                Name = parsed.GetValue(name),
+            };
+            var call = await session.Integrator.StartAssistantCallAsync(request, ct).ConfigureAwait(false);
+            return await ReportVapiCallAsync(session, output, call, parsed.GetValue(wait), ct).ConfigureAwait(false);
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command Show(CliEnvironment environment)
+    {
+        var id = new Argument<string>("SID") { Description = "An Exotel call SID, or a Vapi call id (a UUID)." };
+        var command = new Command("show", "Show one call: its status, times and, once ended, what its end means.") { id };
+        command.SetAction((parsed, cancellationToken) => CliApp.WithSessionAsync(parsed, environment, async (session, output, ct) =>
+        {
+            var value = parsed.GetValue(id)!;
+            if (Guid.TryParse(value, out _))
+            {
+                var call = await session.Vapi.Calls.GetAsync(value, ct).ConfigureAwait(false);
+                return await ReportVapiCallAsync(session, output, call, wait: false, ct).ConfigureAwait(false);
+            }
+
+            return ReportExotelCall(output, await session.Exotel.Calls.GetAsync(value, cancellationToken: ct).ConfigureAwait(false));
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Command List(CliEnvironment environment)
+    {
+        var limit = new Option<int>("--limit") { Description = "At most this many calls, newest first.", DefaultValueFactory = _ => 20 };
+        var command = new Command("list", "List the account's recent Exotel calls.") { limit };
+        command.SetAction((parsed, cancellationToken) => CliApp.WithSessionAsync(parsed, environment, async (session, output, ct) =>
+        {
+            var max = parsed.GetValue(limit);
+            if (max < 1)
+            {
+                throw new ArgumentException($"--limit must be at least 1; got {max}.");
+            }
+
+            var calls = new List<ExotelCall>();
+            await foreach (var call in session.Exotel.Calls.ListAsync(new ExotelCallListFilter { PageSize = Math.Min(max, 100) }, ct).ConfigureAwait(false))
+            {
+                calls.Add(call);
+                if (calls.Count == max)
+                {
+                    break;
+                }
+            }
+
+            var table = new Table().AddColumns("SID", "Status", "From", "To", "Created", "Duration");
+            foreach (var call in calls)
+            {
+                table.AddRow(
+                    Markup.Escape(call.Sid), Markup.Escape(call.Status?.Value ?? "-"), Markup.Escape(call.From ?? "-"), Markup.Escape(call.To ?? "-"),
+                    call.DateCreated?.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture) ?? "-", call.Duration?.ToString() ?? "-");
+            }
+
+            output.Write(table);
+            output.Line($"{calls.Count} call(s).");
+            output.Result(calls.Select(ExotelCallJson));
+            return CliApp.Ok;
+        }, cancellationToken));
+        return command;
+    }
+
+    private static Option<bool> WaitOption() => new("--wait") { Description = "Follow the call until it ends and explain how it ended." };
+
+    private static async Task<int> ReportVapiCallAsync(CliSession session, Output output, VapiCall call, bool wait, CancellationToken cancellationToken)
+    {
+        output.Markup($"Vapi call [bold]{Markup.Escape(call.Id)}[/]: {Markup.Escape(call.Status?.Value ?? "unknown")}");
+        if (wait && call.EndedReason is null)
+        {
+            output.Line("Following the call until it ends (Ctrl+C stops following; the call goes on)…");
+            call = await session.Integrator.WaitForCallEndAsync(call.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+            output.Markup($"Vapi call [bold]{Markup.Escape(call.Id)}[/]: {Markup.Escape(call.Status?.Value ?? "unknown")}");
+        }
+
+        CallFailureExplanation? explanation = null;
+        if (call.EndedReason is { } reason)
+        {
+            explanation = session.Integrator.Explain(reason.Value);
+            output.Line($"Ended: {reason.Value}. {explanation.Meaning}");
+            if (explanation.IsFailure)
+            {
+                output.Line($"Fix: {explanation.Fix}");
+            }
+        }
+
+        output.Result(new
+        {
+            id = call.Id,
+            status = call.Status?.Value,
+            endedReason = call.EndedReason?.Value,
+            call.AssistantId,
+            call.PhoneNumberId,
+            customer = call.Customer?.Number,
+            call.StartedAt,
+            call.EndedAt,
+            explanation = explanation is null ? null : new { explanation.Meaning, explanation.Fix, side = explanation.Side, explanation.IsFailure },
+        });
+        return explanation?.IsFailure == true ? CliApp.Failed : CliApp.Ok;
+    }
+
+    private static int ReportExotelCall(Output output, ExotelCall call)
+    {
+        output.Markup($"Exotel call [bold]{Markup.Escape(call.Sid)}[/]: {Markup.Escape(call.Status?.Value ?? "unknown")} ({Markup.Escape(call.From ?? "?")} → {Markup.Escape(call.To ?? "?")})");
+        output.Result(ExotelCallJson(call));
+        return CliApp.Ok;
+    }
+
+    private static object ExotelCallJson(ExotelCall call) => new
+    {
+        sid = call.Sid,
+        status = call.Status?.Value,
+        call.From,
+        call.To,
+        direction = call.Direction?.Value,
+        call.DateCreated,
+        call.StartTime,
+        call.EndTime,
+        durationSeconds = call.Duration?.TotalSeconds,
+    };
+
+    /// <summary>The options the original script's connect commands had, for both connect forms.</summary>
+    private sealed class ConnectOptions(bool includeTimings)
+    {
+        private readonly Option<string?> _callerId = new("--caller-id")
+        {
+            Description = "The ExoPhone shown to the callee; EXO_CALLER_ID or the first configured number by default.",
+        };
+
+        private readonly Option<bool> _record = new("--record") { Description = "Record the call." };
+        private readonly Option<int?> _timeout = new("--timeout") { Description = "Seconds to let each leg ring (Exotel's TimeOut)." };
+        private readonly Option<int?> _timeLimit = new("--time-limit") { Description = "The longest the call may last, in seconds (Exotel's TimeLimit)." };
+        private readonly Option<string?> _customField = new("--custom-field") { Description = "A value Exotel keeps with the call and returns in callbacks." };
+        private readonly Option<Uri?> _statusCallback = new("--status-callback") { Description = "Where Exotel posts the call's status (https)." };
+        private readonly Option<string[]> _events = new("--status-callback-event")
+        {
+            Description = "Which events to post: terminal, answered (repeatable; needs --status-callback).",
+        };
+
+        public void AddTo(Command command)
+        {
+            command.Options.Add(_callerId);
+            command.Options.Add(_record);
+            if (includeTimings)
+            {
+                command.Options.Add(_timeout);
+                command.Options.Add(_timeLimit);
+            }
+
+            command.Options.Add(_customField);
+            command.Options.Add(_statusCallback);
+            command.Options.Add(_events);
+        }
+
+        public string CallerId(ParseResult parsed, CliSession session) =>
+            parsed.GetValue(_callerId)
+            ?? session.Variable("EXO_CALLER_ID")
+            ?? session.Options.GetNumberBindings().Select(b => b.PhoneNumber).FirstOrDefault()
+            ?? throw new ArgumentException("--caller-id is required: no ExoPhone is configured (VapiExotel:Numbers).");
+
+        public void Apply(ParseResult parsed, ExotelConnectRequest request)
+        {
+            request.Record = parsed.GetValue(_record) ? true : null;
+            request.TimeOut = parsed.GetValue(_timeout);
+            request.TimeLimit = parsed.GetValue(_timeLimit);
+            request.CustomField = parsed.GetValue(_customField);
+            request.StatusCallback = parsed.GetValue(_statusCallback);
+            foreach (var name in parsed.GetValue(_events) ?? [])
+            {
+                request.StatusCallbackEvents.Add(new ExotelStatusCallbackEvent(name));
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using VapiExotel.Cli;
+using VapiExotel.Cli.Hosting;
+
+// Ctrl+C cancels the running operation (every one is safe to rerun); a second Ctrl+C ends the process.
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = !stop.IsCancellationRequested;
+    stop.Cancel();
+};
+
+return await CliApp.RunAsync(args, CliEnvironment.FromProcess(), stop.Token);
