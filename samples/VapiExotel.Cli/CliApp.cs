@@ -20,18 +20,12 @@ public static class CliApp
     /// <summary>Bad usage or configuration.</summary>
     public const int BadUsage = 2;
 
-    internal static readonly Option<bool> JsonOption = new("--json") { Description = "Print one JSON document instead of text.", Recursive = true };
-
-    internal static readonly Option<bool> VerboseOption = new("--verbose", "-v") { Description = "Print the SDK's log lines and, on failure, the stack trace.", Recursive = true };
-
-    internal static readonly Option<string?> SettingsOption = new("--settings") { Description = "A JSON settings file read after appsettings.json, user secrets and environment variables.", Recursive = true };
-
-    internal static readonly Option<string[]> SetOption = new("--set")
-    {
-        Description = "A setting as KEY=VALUE, e.g. --set Exotel:AccountSid=acme1 (keys are under VapiExotel:); repeatable, read last.",
-        Recursive = true,
-        AllowMultipleArgumentsPerToken = false,
-    };
+    // The global options' names; each run builds its own Option objects (System.CommandLine keeps a parent list per
+    // option, so shared instances would grow with every run and race between runs in one process).
+    internal const string Json = "--json";
+    internal const string Verbose = "--verbose";
+    internal const string Settings = "--settings";
+    internal const string Set = "--set";
 
     /// <summary>Runs the tool with <paramref name="args"/>; returns the exit code.</summary>
     /// <param name="args">The command line.</param>
@@ -63,7 +57,14 @@ public static class CliApp
             "vapi-exotel: wire an Exotel account to Vapi AI assistants over SIP, both ways, and place calls. " +
             "With no credentials configured it runs against a built-in offline sandbox.")
         {
-            JsonOption, VerboseOption, SettingsOption, SetOption,
+            new Option<bool>(Json) { Description = "Print one JSON document instead of text.", Recursive = true },
+            new Option<bool>(Verbose, "-v") { Description = "Print the SDK's log lines and, on failure, the stack trace.", Recursive = true },
+            new Option<string?>(Settings) { Description = "A JSON settings file read after appsettings.json, user secrets and environment variables.", Recursive = true },
+            new Option<string[]>(Set)
+            {
+                Description = "A setting as KEY=VALUE, e.g. --set Exotel:AccountSid=acme1 (keys are under VapiExotel:); repeatable, read last.",
+                Recursive = true,
+            },
         };
 
         foreach (var command in new[]
@@ -95,10 +96,10 @@ public static class CliApp
         ParseResult parsed, CliEnvironment environment, Func<CliSession, Output, CancellationToken, Task<int>> body, CancellationToken cancellationToken,
         bool prepareSandbox = true)
     {
-        var output = new Output(environment, parsed.GetValue(JsonOption), parsed.GetValue(VerboseOption));
+        var output = NewOutput(parsed, environment);
         try
         {
-            var global = new GlobalSettings(parsed.GetValue(SettingsOption), Overrides(parsed.GetValue(SetOption)));
+            var global = new GlobalSettings(parsed.GetValue<string?>(Settings), Overrides(parsed.GetValue<string[]>(Set)));
             var session = await CliSession.StartAsync(environment, global, output.Verbose, cancellationToken).ConfigureAwait(false);
             await using var stop = session.ConfigureAwait(false);
             if (session.Sandbox is not null)
@@ -118,6 +119,10 @@ public static class CliApp
             return Fail(output, ex, cancellationToken);
         }
     }
+
+    /// <summary>The output of a command, as --json and --verbose ask.</summary>
+    internal static Output NewOutput(ParseResult parsed, CliEnvironment environment) =>
+        new(environment, parsed.GetValue<bool>(Json), parsed.GetValue<bool>(Verbose));
 
     /// <summary>Maps an exception to its message, its fix and its exit code.</summary>
     internal static int Fail(Output output, Exception exception, CancellationToken cancellationToken)
@@ -143,10 +148,10 @@ public static class CliApp
                 output.Error("cancelled.", "rerun the command: every operation is safe to repeat.");
                 return Failed;
             case ExotelException e:
-                output.Error(e.Message, e.IsAuthenticationFailure ? "check VapiExotel:Exotel:ApiKey, ApiToken and AccountSid." : OutcomeFix(e.IsOutcomeUnknown), e);
+                output.Error(e.Message, e.IsAuthenticationFailure ? "check VapiExotel:Exotel:ApiKey, ApiToken and AccountSid." : e.IsNotFound ? NotFoundFix : OutcomeFix(e.IsOutcomeUnknown), e);
                 return Failed;
             case VapiException e:
-                output.Error(e.Message, e.Status is 401 or 403 ? "check VapiExotel:Vapi:ApiKey (the private key)." : OutcomeFix(e.IsOutcomeUnknown), e);
+                output.Error(e.Message, e.IsAuthenticationFailure ? "check VapiExotel:Vapi:ApiKey (the private key)." : e.IsNotFound ? NotFoundFix : OutcomeFix(e.IsOutcomeUnknown), e);
                 return Failed;
             case VapiExotelException e:
                 output.Error(e.Message, null, e);
@@ -156,6 +161,8 @@ public static class CliApp
                 return Failed;
         }
     }
+
+    private const string NotFoundFix = "check the id: 'vapi-exotel call list' and 'vapi-exotel resources list' show what exists.";
 
     private static string? OutcomeFix(bool unknown) =>
         unknown ? "do not simply retry: check whether it took effect first (the message says how)." : null;

@@ -166,7 +166,7 @@ public class VapiExotelIntegrator : IVapiExotelIntegrator
     /// <inheritdoc />
     public virtual Task<VapiCall> PlaceTestCallAsync(string? number = null, CancellationToken cancellationToken = default)
     {
-        var to = number ?? _options.TestCallNumber
+        var to = number ?? (string.IsNullOrWhiteSpace(_options.TestCallNumber) ? null : _options.TestCallNumber)
             ?? throw new ArgumentException("No number to call: pass one, or set VapiExotel:TestCallNumber. A test call rings a real phone, so there is no default.", nameof(number));
         return StartAssistantCallAsync(new AssistantCallRequest(to) { Name = "vapi-exotel test call" }, cancellationToken);
     }

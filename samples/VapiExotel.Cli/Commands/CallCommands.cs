@@ -93,7 +93,8 @@ internal static class CallCommands
         command.SetAction((parsed, cancellationToken) => CliApp.WithSessionAsync(parsed, environment, async (session, output, ct) =>
         {
             var value = parsed.GetValue(id)!;
-            if (Guid.TryParse(value, out _))
+            // Vapi ids are hyphenated UUIDs; an Exotel call SID is 32 hex digits, which Guid.TryParse also accepts.
+            if (Guid.TryParseExact(value, "D", out _))
             {
                 var call = await session.Vapi.Calls.GetAsync(value, ct).ConfigureAwait(false);
                 return await ReportVapiCallAsync(session, output, call, wait: false, ct).ConfigureAwait(false);
@@ -212,7 +213,23 @@ internal static class CallCommands
         private readonly Option<int?> _timeout = new("--timeout") { Description = "Seconds to let each leg ring (Exotel's TimeOut)." };
         private readonly Option<int?> _timeLimit = new("--time-limit") { Description = "The longest the call may last, in seconds (Exotel's TimeLimit)." };
         private readonly Option<string?> _customField = new("--custom-field") { Description = "A value Exotel keeps with the call and returns in callbacks." };
-        private readonly Option<Uri?> _statusCallback = new("--status-callback") { Description = "Where Exotel posts the call's status (https)." };
+        private readonly Option<Uri?> _statusCallback = new("--status-callback")
+        {
+            Description = "Where Exotel posts the call's status (https).",
+
+            // System.CommandLine has no converter for Uri: without this parser every value failed when read (exit 1).
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+                if (Uri.TryCreate(text, UriKind.Absolute, out var uri))
+                {
+                    return uri;
+                }
+
+                result.AddError($"--status-callback must be an absolute URL, e.g. https://example.com/exotel/status; got '{text}'.");
+                return null;
+            },
+        };
         private readonly Option<string[]> _events = new("--status-callback-event")
         {
             Description = "Which events to post: terminal, answered (repeatable; needs --status-callback).",

@@ -13,7 +13,7 @@ internal static class ExplainCommand
         var command = new Command("explain", "Explain a call's failure: which side refused it, why, and the fix. Sends no request.") { cause };
         command.SetAction(parsed =>
         {
-            var output = new Output(environment, parsed.GetValue(CliApp.JsonOption), parsed.GetValue(CliApp.VerboseOption));
+            var output = CliApp.NewOutput(parsed, environment);
             try
             {
                 var explanation = CallDiagnostics.Explain(parsed.GetValue(cause)!);

@@ -14,7 +14,7 @@ internal static class SandboxCommand
         var command = new Command("sandbox", "Run the offline sandbox (Exotel and Vapi on loopback) until Ctrl+C, and print its addresses and keys.") { exotelPort, vapiPort };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            var output = new Output(environment, parsed.GetValue(CliApp.JsonOption), parsed.GetValue(CliApp.VerboseOption));
+            var output = CliApp.NewOutput(parsed, environment);
             try
             {
                 var options = new VapiExotelSandboxOptions { ClockMode = SandboxClockMode.RealTime };

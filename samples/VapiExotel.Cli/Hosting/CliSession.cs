@@ -81,6 +81,12 @@ internal sealed class CliSession : IAsyncDisposable
             _ = session.Integrator;
             return session;
         }
+        catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            // A value the binder cannot convert ('abc' for a port, an unknown region) is bad configuration too (exit 2).
+            await session.DisposeAsync().ConfigureAwait(false);
+            throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(VapiExotelOptions), [ex.Message]);
+        }
         catch
         {
             await session.DisposeAsync().ConfigureAwait(false);

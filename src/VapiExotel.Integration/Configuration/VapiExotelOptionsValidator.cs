@@ -87,7 +87,7 @@ internal sealed partial class VapiExotelOptionsValidator : IValidateOptions<Vapi
             yield return $"{Prefix}:CredentialName must be 1 to 40 characters (Vapi's limit); got {credentialName.Length.ToString(CultureInfo.InvariantCulture)}.";
         }
 
-        if (options.TestCallNumber is { } testNumber && !AddressRules.IsE164(testNumber))
+        if (options.TestCallNumber is { } testNumber && !string.IsNullOrWhiteSpace(testNumber) && !AddressRules.IsE164(testNumber))   // blank means unset
         {
             yield return $"{Prefix}:TestCallNumber must be an E.164 number (+919876543210); got '{testNumber}'.";
         }

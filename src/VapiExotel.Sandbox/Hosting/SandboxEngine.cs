@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using VapiExotel.Sandbox.Calls;
 using VapiExotel.Sandbox.Exotel;
 using VapiExotel.Sandbox.Requests;
@@ -60,6 +62,10 @@ internal sealed class SandboxEngine : IAsyncDisposable
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(SandboxEngine).Assembly.GetName().Name });
         builder.WebHost.UseKestrelCore();
+
+        // Not the console lifetime: it would take over the process's Ctrl+C and SIGTERM (and swallow them, since nothing
+        // here waits for the host to shut down). The application that embeds the sandbox owns its signals.
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         ListenOptions? exotel = null;
         ListenOptions? vapi = null;
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -319,5 +325,13 @@ internal sealed class SandboxEngine : IAsyncDisposable
         }
 
         return headers;
+    }
+
+    /// <summary>A host lifetime that leaves the process's signals alone: the sandbox stops when it is disposed.</summary>
+    private sealed class EmbeddedLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

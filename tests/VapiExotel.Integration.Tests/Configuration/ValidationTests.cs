@@ -73,6 +73,13 @@ public sealed class ValidationTests
         Assert.That(FailuresWith(key, value), Does.Contain(expected));
     }
 
+    [TestCase("")]
+    [TestCase("  ")]
+    public void A_blank_test_call_number_is_unset_not_invalid(string value)
+    {
+        Assert.That(FailuresWith("VapiExotel:TestCallNumber", value), Has.None.Contains("TestCallNumber"));
+    }
+
     [Test]
     public void A_number_bound_twice_is_refused()
     {

@@ -1,0 +1,201 @@
+using System.Collections.Specialized;
+using System.Text.Json;
+using System.Web;
+using VapiExotel.Sandbox;
+
+namespace VapiExotel.Cli.Tests;
+
+/// <summary><c>test-call</c> and <c>call …</c>: what each sends, and what it prints.</summary>
+public sealed class CallTests : SandboxCliTest
+{
+    [Test]
+    public async Task Test_call_without_to_is_bad_usage()
+    {
+        var run = await RunAsync("test-call");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.ErrorLines[0], Does.StartWith("Error:").And.Contain("--to"));
+        Assert.That(Sandbox.Requests, Is.Empty);
+    }
+
+    [Test]
+    public async Task Test_call_has_Vapi_call_the_number_from_the_configured_ExoPhone()
+    {
+        await SetUpIntegrationAsync();
+
+        var run = await RunAsync("test-call", "--to", Customer);
+
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        var body = VapiCallRequest();
+        Assert.That(body.GetProperty("phoneNumberId").GetString(), Is.EqualTo((string?)VapiNumber["id"]));
+        Assert.That(body.GetProperty("customer").GetProperty("number").GetString(), Is.EqualTo(Customer));
+        var call = Sandbox.Vapi.Calls.Single();
+        Assert.That(run.OutLines[0], Does.StartWith($"Vapi call {call["id"]}: "));
+    }
+
+    [Test]
+    public async Task Call_connect_sends_every_option_as_Exotel_form_fields()
+    {
+        await SetUpIntegrationAsync();
+
+        var run = await RunAsync(
+            "call", "connect", Customer, "+919123456789", "--record", "--timeout", "30", "--time-limit", "300", "--custom-field", "x",
+            "--status-callback", "https://example.com/cb", "--status-callback-event", "terminal");
+
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        var form = ExotelForm("/Calls/connect.json");
+        Assert.That(form["From"], Does.EndWith("9876543210"));
+        Assert.That(form["To"], Does.EndWith("9123456789"));
+        Assert.That(form["CallerId"], Does.EndWith("8047490924"), "the configured ExoPhone by default");
+        Assert.That(form["Record"], Is.EqualTo("true"));
+        Assert.That(form["TimeOut"], Is.EqualTo("30"));
+        Assert.That(form["TimeLimit"], Is.EqualTo("300"));
+        Assert.That(form["CustomField"], Is.EqualTo("x"));
+        Assert.That(form["StatusCallback"], Is.EqualTo("https://example.com/cb"));
+        Assert.That(form["StatusCallbackEvents[0]"], Is.EqualTo("terminal"));
+        var sid = (string)Sandbox.Exotel.Calls.Single()["Sid"]!;
+        Assert.That(run.OutLines[0], Does.StartWith($"Exotel call {sid}: "));
+    }
+
+    [Test]
+    public async Task Call_connect_without_options_sends_only_the_numbers()
+    {
+        var run = await RunAsync("call", "connect", Customer, "+919123456789", "--caller-id", ExoPhone);
+
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        var form = ExotelForm("/Calls/connect.json");
+        Assert.That(form.AllKeys, Is.EquivalentTo(new[] { "From", "To", "CallerId" }));
+    }
+
+    [Test]
+    public async Task A_bad_status_callback_is_bad_usage()
+    {
+        var run = await RunAsync("call", "connect", Customer, "+919123456789", "--status-callback", "not a url");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.ErrorLines[0], Does.Contain("--status-callback"));
+        Assert.That(Sandbox.Requests, Is.Empty);
+    }
+
+    [Test]
+    public async Task Call_flow_connects_the_number_to_the_flow()
+    {
+        var run = await RunAsync("call", "flow", Customer, "12345");
+
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        var form = ExotelForm("/Calls/connect.json");
+        Assert.That(form["From"], Does.EndWith("9876543210"));
+        Assert.That(form["CallerId"], Does.EndWith("8047490924"));
+        Assert.That(form["Url"], Is.EqualTo($"http://my.exotel.com/{Sandbox.Options.ExotelAccountSid}/exoml/start_voice/12345"));
+        Assert.That(form["To"], Is.Null);
+        Assert.That(Sandbox.Exotel.Calls, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Call_assistant_places_a_Vapi_call_with_the_bound_assistant_or_the_one_given()
+    {
+        await SetUpIntegrationAsync();
+        var other = Sandbox.Vapi.AddAssistant("Other");
+
+        var bound = await RunAsync("call", "assistant", Customer);
+        var bodyBound = VapiCallRequest();
+        Sandbox.ClearRequests();
+        var chosen = await RunAsync("call", "assistant", Customer, "--assistant", other);
+        var bodyChosen = VapiCallRequest();
+
+        Assert.That(bound.ExitCode, Is.Zero, bound.Error);
+        Assert.That(chosen.ExitCode, Is.Zero, chosen.Error);
+        Assert.That(bodyBound.GetProperty("assistantId").GetString(), Is.EqualTo(AssistantId));
+        Assert.That(bodyChosen.GetProperty("assistantId").GetString(), Is.EqualTo(other));
+        Assert.That(bodyChosen.GetProperty("phoneNumberId").GetString(), Is.EqualTo((string?)VapiNumber["id"]));
+        Assert.That(bodyChosen.GetProperty("customer").GetProperty("number").GetString(), Is.EqualTo(Customer));
+        Assert.That(Sandbox.Vapi.Calls.Select(c => (string?)c["assistantId"]), Is.EqualTo(new[] { AssistantId, other }));
+    }
+
+    [Test]
+    public async Task Call_show_reads_an_Exotel_call_by_SID_and_a_Vapi_call_by_id()
+    {
+        await SetUpIntegrationAsync();
+        Assert.That((await RunAsync("call", "connect", Customer, "+919123456789")).ExitCode, Is.Zero);
+        Assert.That((await RunAsync("test-call", "--to", Customer)).ExitCode, Is.Zero);
+        var sid = (string)Sandbox.Exotel.Calls.Single()["Sid"]!;
+        var id = (string)Sandbox.Vapi.Calls.Single()["id"]!;
+        Sandbox.ClearRequests();
+
+        var exotel = await RunAsync("call", "show", sid);
+        var vapi = await RunAsync("call", "show", id, "--json");
+
+        Assert.That(exotel.ExitCode, Is.Zero, exotel.Error);
+        Assert.That(exotel.OutLines[0], Does.StartWith($"Exotel call {sid}: ").And.Contain("→"));
+        Assert.That(vapi.ExitCode, Is.Zero, vapi.Error);
+        using var document = JsonDocument.Parse(vapi.Out);
+        Assert.That(document.RootElement.GetProperty("id").GetString(), Is.EqualTo(id));
+        Assert.That(document.RootElement.GetProperty("customer").GetString(), Is.EqualTo(Customer));
+        Assert.That(Sandbox.Requests.Select(r => $"{r.Api} {r.Method} {r.Path}"), Is.EqualTo(new[]
+        {
+            $"Exotel GET /v1/Accounts/{Sandbox.Options.ExotelAccountSid}/Calls/{sid}.json",
+            $"Vapi GET /call/{id}",
+        }));
+    }
+
+    [Test]
+    public async Task Call_list_stops_at_the_limit()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.That((await RunAsync("call", "connect", Customer, "+91912345678" + i)).ExitCode, Is.Zero);
+        }
+
+        var sids = Sandbox.Exotel.Calls.Select(c => (string)c["Sid"]!).ToList();
+
+        var text = await RunAsync("call", "list", "--limit", "2");
+        var json = await RunAsync("call", "list", "--limit", "2", "--json");
+
+        Assert.That(text.ExitCode, Is.Zero, text.Error);
+        Assert.That(text.OutLines[^1], Is.EqualTo("2 call(s)."));
+        Assert.That(sids.Count(sid => text.Out.Contains(sid, StringComparison.Ordinal)), Is.EqualTo(2));
+        Assert.That(json.ExitCode, Is.Zero, json.Error);
+        using var document = JsonDocument.Parse(json.Out);
+        var listed = document.RootElement.EnumerateArray().Select(c => c.GetProperty("sid").GetString()).ToList();
+        Assert.That(listed, Has.Count.EqualTo(2).And.Unique);
+        Assert.That(sids, Is.SupersetOf(listed));
+    }
+
+    [Test]
+    public async Task A_limit_below_one_is_bad_usage()
+    {
+        var run = await RunAsync("call", "list", "--limit", "0");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.ErrorLines[0], Does.Contain("--limit"));
+    }
+
+    [TestCase("connect", "12", "+919123456789", "From")]
+    [TestCase("connect", "+919876543210", "abc", "To")]
+    [TestCase("assistant", "12", null, "CustomerNumber")]
+    [TestCase("flow", "12", "12345", "From")]
+    public async Task An_invalid_number_is_bad_usage_naming_the_field(string command, string first, string? second, string field)
+    {
+        var args = second is null ? new[] { "call", command, first } : new[] { "call", command, first, second };
+
+        var run = await RunAsync(args);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Error);
+        Assert.That(run.ErrorLines[0], Does.StartWith("Error:").And.Contain(field));
+        Assert.That(run.ErrorLines[1], Does.StartWith("Fix:"));
+        Assert.That(Changes, Is.Empty, "nothing is sent for a number that cannot be right");
+    }
+
+    private JsonElement VapiCallRequest()
+    {
+        var request = Sandbox.Requests.Single(r => r.Api == SandboxApi.Vapi && r.Method == "POST" && r.Path == "/call");
+        return JsonDocument.Parse(request.BodyText).RootElement.Clone();
+    }
+
+    private NameValueCollection ExotelForm(string pathEnd)
+    {
+        var request = Sandbox.Requests.Single(r => r.Api == SandboxApi.Exotel && r.Method == "POST" && r.Path.EndsWith(pathEnd, StringComparison.Ordinal));
+        Assert.That(request.Headers.TryGetValue("Content-Type", out var type) ? type : string.Empty, Does.StartWith("application/x-www-form-urlencoded"));
+        return HttpUtility.ParseQueryString(request.BodyText);
+    }
+}
