@@ -33,23 +33,9 @@ if (sandbox is not null && string.IsNullOrWhiteSpace(builder.Configuration["Vapi
 builder.Services.AddVapiExotel(builder.Configuration);
 
 using var host = builder.Build();
-try
+if (!await SampleHost.TryStartAsync(host))
 {
-    // Reading the options validates them, naming every invalid key at once. StartAsync validates them too
-    // (ValidateOnStart), but logs the exception with its stack trace before this could print it plainly.
-    _ = host.Services.GetRequiredService<IOptions<VapiExotelOptions>>().Value;
-    await host.StartAsync();
-}
-catch (OptionsValidationException e)
-{
-    // A missing or invalid setting: every problem at once, each naming its key.
-    Console.WriteLine("The configuration is not valid:");
-    foreach (var failure in e.Failures)
-    {
-        Console.WriteLine($"  - {failure}");
-    }
-
-    return 1;
+    return 1;   // every invalid key was listed
 }
 
 // Ctrl+C stops the host, which cancels this token: every operation below honours it.

@@ -44,22 +44,9 @@ if (sandbox is not null && !numbersConfigured)
 builder.Services.AddVapiExotel(builder.Configuration);
 
 using var host = builder.Build();
-try
+if (!await SampleHost.TryStartAsync(host))
 {
-    // Reading the options validates them, naming every invalid key at once. StartAsync validates them too
-    // (ValidateOnStart), but logs the exception with its stack trace before this could print it plainly.
-    _ = host.Services.GetRequiredService<IOptions<VapiExotelOptions>>().Value;
-    await host.StartAsync();
-}
-catch (OptionsValidationException e)
-{
-    Console.WriteLine("The configuration is not valid:");
-    foreach (var failure in e.Failures)
-    {
-        Console.WriteLine($"  - {failure}");
-    }
-
-    return 1;
+    return 1;   // every invalid key was listed
 }
 
 var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;

@@ -53,11 +53,21 @@ internal static class SampleSandbox
         options ??= new VapiExotelSandboxOptions();
         options.ClockMode = SandboxClockMode.RealTime;
         var sandbox = await VapiExotelSandbox.StartAsync(options, cancellationToken);
-
-        var numbersConfigured = configuration.GetSection("VapiExotel:Numbers").GetChildren().Any()
-                                || !string.IsNullOrWhiteSpace(configuration["VapiExotel:PhoneNumber"]);
-        configuration.AddInMemoryCollection(sandbox.ConfigurationFor(includeNumber: !numbersConfigured));
+        configuration.AddInMemoryCollection(SettingsFor(sandbox, configuration));
         return sandbox;
+    }
+
+    /// <summary>The settings that point the integration at <paramref name="sandbox"/>: its ExoPhone and assistant too, unless numbers are configured.</summary>
+    /// <param name="sandbox">The running sandbox.</param>
+    /// <param name="configured">The configuration so far.</param>
+    /// <returns>The keys and values to add.</returns>
+    public static IReadOnlyDictionary<string, string?> SettingsFor(VapiExotelSandbox sandbox, IConfiguration configured)
+    {
+        ArgumentNullException.ThrowIfNull(sandbox);
+        ArgumentNullException.ThrowIfNull(configured);
+        var numbersConfigured = configured.GetSection("VapiExotel:Numbers").GetChildren().Any()
+                                || !string.IsNullOrWhiteSpace(configured["VapiExotel:PhoneNumber"]);
+        return sandbox.ConfigurationFor(includeNumber: !numbersConfigured);
     }
 
     /// <summary>

@@ -46,9 +46,8 @@ internal sealed class CliSession : IAsyncDisposable
     /// <summary>The running sandbox, when the tool uses it.</summary>
     public VapiExotelSandbox? Sandbox => _sandbox;
 
-    /// <summary>The line the tool prints first when it runs against the sandbox.</summary>
-    public const string SandboxNotice =
-        "Using the built-in sandbox: no Exotel or Vapi credentials are configured, so nothing leaves this machine. Set VapiExotel:Exotel and VapiExotel:Vapi keys to use your accounts.";
+    /// <summary>The line the tool prints first when it runs against the sandbox (the samples print the same).</summary>
+    public const string SandboxNotice = VapiExotel.Samples.SampleSandbox.Notice;
 
     /// <summary>Reads the configuration and builds the services; starts the sandbox when no credential is set.</summary>
     /// <exception cref="OptionsValidationException">A setting is missing or invalid.</exception>
@@ -56,10 +55,11 @@ internal sealed class CliSession : IAsyncDisposable
     {
         var configuration = Read(environment, global);
         VapiExotelSandbox? sandbox = null;
-        if (!HasCredentials(configuration))
+        if (!VapiExotel.Samples.SampleSandbox.HasCredentials(configuration))
         {
             sandbox = await VapiExotelSandbox.StartAsync(new VapiExotelSandboxOptions { ClockMode = SandboxClockMode.RealTime }, cancellationToken).ConfigureAwait(false);
-            configuration = new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(SandboxSettings(sandbox, configuration)).Build();
+            configuration = new ConfigurationBuilder().AddConfiguration(configuration)
+                .AddInMemoryCollection(VapiExotel.Samples.SampleSandbox.SettingsFor(sandbox, configuration)).Build();
         }
 
         var services = new ServiceCollection();
@@ -118,16 +118,6 @@ internal sealed class CliSession : IAsyncDisposable
         builder.AddInMemoryCollection(global.Overrides);
         return builder.Build();
     }
-
-    /// <summary>True when any account credential is configured: then the tool never falls back to the sandbox.</summary>
-    internal static bool HasCredentials(IConfiguration configuration) =>
-        new[] { "VapiExotel:Exotel:AccountSid", "VapiExotel:Exotel:ApiKey", "VapiExotel:Exotel:ApiToken", "VapiExotel:Vapi:ApiKey" }
-            .Any(key => !string.IsNullOrWhiteSpace(configuration[key]));
-
-    // The sandbox's accounts and addresses; its ExoPhone and seeded assistant too, unless numbers are configured.
-    private static IReadOnlyDictionary<string, string?> SandboxSettings(VapiExotelSandbox sandbox, IConfiguration configured) =>
-        sandbox.ConfigurationFor(includeNumber: !configured.GetSection("VapiExotel:Numbers").GetChildren().Any()
-                                               && string.IsNullOrWhiteSpace(configured["VapiExotel:PhoneNumber"]));
 
     public async ValueTask DisposeAsync()
     {
