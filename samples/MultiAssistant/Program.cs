@@ -20,6 +20,9 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
     ContentRootPath = AppContext.BaseDirectory,   // appsettings.json is next to the program
 });
 
+// The original Python scripts' variables (EXO_AUTH_KEY, VAPI_PRIVATE_KEY, PHONE_NUMBER, VAPI_ASSISTANT_ID, ...).
+builder.Configuration.AddVapiExotelLegacyVariables();
+
 // In the sandbox, the account owns three ExoPhones (a caller id must be one of them, as on Exotel).
 string[] sandboxPhones = ["+918047490901", "+918047490902", "+918047490903"];
 var numbersConfigured = builder.Configuration.GetSection("VapiExotel:Numbers").GetChildren().Any();

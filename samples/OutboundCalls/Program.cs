@@ -20,6 +20,9 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
     ContentRootPath = AppContext.BaseDirectory,   // appsettings.json is next to the program
 });
 
+// The original Python scripts' variables (EXO_AUTH_KEY, VAPI_PRIVATE_KEY, PHONE_NUMBER, VAPI_ASSISTANT_ID, ...).
+builder.Configuration.AddVapiExotelLegacyVariables();
+
 await using var sandbox = await SampleSandbox.StartIfNoCredentialsAsync(builder.Configuration);
 if (sandbox is not null)
 {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Exotel.VSip;
 using Microsoft.Extensions.Options;
 using Vapi.Client;
@@ -70,7 +71,7 @@ public static class CliApp
         foreach (var command in new[]
                  {
                      SetupCommands.Setup(environment), SetupCommands.Validate(environment), CallCommands.TestCall(environment),
-                     CallCommands.Call(environment), SetupCommands.Resources(environment), SetupCommands.Teardown(environment),
+                     CallCommands.Call(environment), ResourceCommands.Create(environment), SetupCommands.Teardown(environment),
                      ExplainCommand.Create(environment), SandboxCommand.Create(environment),
                  })
         {
@@ -88,18 +89,20 @@ public static class CliApp
     /// <param name="environment">The console and environment.</param>
     /// <param name="body">The command.</param>
     /// <param name="cancellationToken">Ctrl+C.</param>
+    /// <param name="invalidConfiguration">What the command does with a configuration that does not start; an error (exit 2) when null.</param>
     /// <param name="prepareSandbox">
     /// Set the integration up first when running against the sandbox: each run starts a fresh, empty sandbox, and every
     /// command but <c>setup</c> needs something to work on.
     /// </param>
     internal static async Task<int> WithSessionAsync(
         ParseResult parsed, CliEnvironment environment, Func<CliSession, Output, CancellationToken, Task<int>> body, CancellationToken cancellationToken,
-        bool prepareSandbox = true)
+        bool prepareSandbox = true, Func<IConfiguration, Output, int>? invalidConfiguration = null)
     {
         var output = NewOutput(parsed, environment);
+        GlobalSettings? global = null;
         try
         {
-            var global = new GlobalSettings(parsed.GetValue<string?>(Settings), Overrides(parsed.GetValue<string[]>(Set)));
+            global = new GlobalSettings(parsed.GetValue<string?>(Settings), Overrides(parsed.GetValue<string[]>(Set)));
             var session = await CliSession.StartAsync(environment, global, output.Verbose, cancellationToken).ConfigureAwait(false);
             await using var stop = session.ConfigureAwait(false);
             if (session.Sandbox is not null)
@@ -113,6 +116,19 @@ public static class CliApp
             }
 
             return await body(session, output, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OptionsValidationException ex) when (invalidConfiguration is not null && global is not null)
+        {
+            // The command can still report on a configuration that does not start (validate lists each problem),
+            // unless a value cannot even be converted ("abc" for a port): then it is the plain configuration error.
+            try
+            {
+                return invalidConfiguration(CliSession.Read(environment, global), output);
+            }
+            catch (InvalidOperationException)
+            {
+                return Fail(output, ex, cancellationToken);
+            }
         }
         catch (Exception ex)
         {
@@ -132,20 +148,24 @@ public static class CliApp
             case OptionsValidationException e:
                 output.Error(
                     "the configuration is not valid: " + string.Join(" ", e.Failures),
-                    "set the keys in appsettings.json, user secrets, VapiExotel__… environment variables or --set; 'vapi-exotel validate' lists every check.",
-                    e);
+                    "set the keys in appsettings.json, user secrets, VapiExotel__… environment variables or --set; 'vapi-exotel validate' lists each problem with its fix.",
+                    e,
+                    BadUsage);
                 return BadUsage;
             case FileNotFoundException e:
-                output.Error(e.Message, "check the path given to --settings.", e);
+                output.Error(e.Message, "check the path given to --settings.", e, BadUsage);
                 return BadUsage;
             case InvalidDataException or FormatException:
-                output.Error(exception.Message, "check the settings file's JSON and the values given to --set.", exception);
+                output.Error(exception.Message, "check the settings file's JSON and the values given to --set.", exception, BadUsage);
                 return BadUsage;
             case ArgumentException e:
-                output.Error(e.Message, "check the command's arguments: vapi-exotel <command> --help.", e);
+                // The message without .NET's "(Parameter 'x')" and "Actual value was …" tails: the text already names the field.
+                output.Error(PlainMessage(e), "check the command's arguments: vapi-exotel <command> --help.", e, BadUsage);
                 return BadUsage;
             case OperationCanceledException when cancellationToken.IsCancellationRequested:
-                output.Error("cancelled.", "rerun the command: every operation is safe to repeat.");
+                output.Error(
+                    "cancelled.",
+                    "setup, validate, lists and teardown are safe to rerun; a call may already be placed and goes on: look with 'vapi-exotel call list' before calling again.");
                 return Failed;
             case ExotelException e:
                 output.Error(e.Message, e.IsAuthenticationFailure ? "check VapiExotel:Exotel:ApiKey, ApiToken and AccountSid." : e.IsNotFound ? NotFoundFix : OutcomeFix(e.IsOutcomeUnknown), e);
@@ -162,7 +182,14 @@ public static class CliApp
         }
     }
 
-    private const string NotFoundFix = "check the id: 'vapi-exotel call list' and 'vapi-exotel resources list' show what exists.";
+    private static string PlainMessage(ArgumentException e)
+    {
+        var message = e.Message;
+        var tail = e.ParamName is null ? -1 : message.IndexOf($" (Parameter '{e.ParamName}')", StringComparison.Ordinal);
+        return (tail >= 0 ? message[..tail] : message).Split(Environment.NewLine)[0];
+    }
+
+    private const string NotFoundFix = "check the id: 'vapi-exotel resources list --all' shows the resources, 'vapi-exotel call list' the Exotel calls.";
 
     private static string? OutcomeFix(bool unknown) =>
         unknown ? "do not simply retry: check whether it took effect first (the message says how)." : null;

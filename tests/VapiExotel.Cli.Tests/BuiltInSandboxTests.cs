@@ -73,6 +73,16 @@ public sealed partial class BuiltInSandboxTests : CliTest
     }
 
     [Test]
+    public async Task Setup_inbound_only_in_the_built_in_sandbox_sets_the_outbound_credential_up_first_and_succeeds()
+    {
+        var run = await RunAsync("setup", "--inbound-only");
+
+        Assert.That(run.ExitCode, Is.Zero, run.Out + run.Error);
+        Assert.That(run.Out, Does.Contain("outbound side was set up first").And.Contain("Exotel destination"));
+        Assert.That(run.OutLines[^1], Does.StartWith("Setup complete"));
+    }
+
+    [Test]
     public async Task Setup_with_both_direction_flags_is_bad_usage_and_starts_nothing()
     {
         var run = await RunAsync("setup", "--inbound-only", "--outbound-only");

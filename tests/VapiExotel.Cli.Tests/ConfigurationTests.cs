@@ -11,7 +11,7 @@ public sealed class ConfigurationTests : SandboxCliTest
         Variables.Clear();
         Variables["VapiExotel__Exotel__ApiKey"] = "only-an-exotel-key";
 
-        var run = await RunAsync("validate", "--offline");
+        var run = await RunAsync("setup", "--dry-run");
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Out, Does.Not.Contain(SandboxNoticeStart));
@@ -114,13 +114,34 @@ public sealed class ConfigurationTests : SandboxCliTest
     [TestCase("Exotel:Region=Atlantis", "VapiExotel:Exotel:Region")]
     public async Task A_bad_value_is_bad_configuration_naming_its_key(string setting, string key)
     {
-        var run = await RunAsync("validate", "--set", setting);
+        var run = await RunAsync("setup", "--dry-run", "--set", setting);
 
         Assert.That(run.ExitCode, Is.EqualTo(2), run.Error);
         Assert.That(run.ErrorLines[0], Does.StartWith("Error:").And.Contain(key));
         Assert.That(run.ErrorLines, Has.Some.StartWith("Fix:"));
         Assert.That(run.Error, Does.Not.Contain("   at "), "no stack trace without --verbose");
         Assert.That(Sandbox.Requests, Is.Empty);
+    }
+
+    [Test]
+    public async Task Validate_lists_each_problem_of_a_configuration_that_does_not_start_and_exits_1()
+    {
+        Variables.Clear();
+        Variables["VapiExotel__Exotel__ApiKey"] = "only-an-exotel-key";
+
+        var run = await RunAsync("validate", "--json");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Error);
+        using var json = System.Text.Json.JsonDocument.Parse(run.Out);
+        var failed = json.RootElement.GetProperty("checks").EnumerateArray()
+            .Where(c => c.GetProperty("status").GetString() == "failed").Select(c => c.GetProperty("message").GetString()).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(json.RootElement.GetProperty("valid").GetBoolean(), Is.False);
+            Assert.That(failed, Has.Some.Contains("VapiExotel:Exotel:AccountSid").And.Some.Contains("VapiExotel:Vapi:ApiKey"));
+            Assert.That(run.Out, Does.Not.Contain("only-an-exotel-key"));
+            Assert.That(Sandbox.Requests, Is.Empty);
+        });
     }
 
     [Test]

@@ -21,6 +21,37 @@ public sealed class TeardownTests : SandboxCliTest
     }
 
     [Test]
+    public async Task Resources_list_all_shows_what_the_integration_does_not_manage_and_remove_deletes_it_by_id()
+    {
+        var trunkSid = (string)Trunk!["trunk_sid"]!;
+        var exotel = new Exotel.VSip.ExotelClient(new Exotel.VSip.ExotelClientOptions
+        {
+            AccountSid = Sandbox.Options.ExotelAccountSid, ApiKey = Sandbox.Options.ExotelApiKey, ApiToken = Sandbox.Options.ExotelApiToken,
+            BaseAddress = Sandbox.ExotelBaseAddress,
+        });
+        var stray = await exotel.DestinationUris.AddAsync(trunkSid, new Exotel.VSip.SipDestination("old-bot.sip.vapi.ai", Exotel.VSip.SipTransport.Tcp));   // left by an older tool
+
+        var list = await RunAsync("resources", "list", "--all", "--json");
+        using var json = System.Text.Json.JsonDocument.Parse(list.Out);
+        var rows = json.RootElement.EnumerateArray().ToList();
+        var strayRow = rows.Single(r => r.GetProperty("id").GetString() == stray.Id);
+        var refused = await RunAsync("resources", "remove", "destination", stray.Id);
+        var removed = await RunAsync("resources", "remove", "destination", stray.Id, "--trunk", trunkSid, "--yes");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(list.ExitCode, Is.Zero, list.Error);
+            Assert.That(strayRow.GetProperty("managed").GetBoolean(), Is.False);
+            Assert.That(strayRow.GetProperty("trunk").GetString(), Is.EqualTo(trunkSid));
+            Assert.That(rows.Count(r => r.GetProperty("managed").GetBoolean()), Is.EqualTo(7));
+            Assert.That(refused.ExitCode, Is.EqualTo(2), "a destination needs its trunk");
+            Assert.That(removed.ExitCode, Is.Zero, removed.Error);
+            Assert.That(Sandbox.Exotel.DestinationUris(trunkSid).Select(d => (string?)d["id"]?.ToString()), Does.Not.Contain(stray.Id));
+            Assert.That(Sandbox.Exotel.DestinationUris(trunkSid), Has.Count.EqualTo(1), "the integration's own destination stays");
+        });
+    }
+
+    [Test]
     public async Task Without_yes_and_without_a_terminal_it_refuses_and_removes_nothing()
     {
         var run = await RunAsync("teardown");

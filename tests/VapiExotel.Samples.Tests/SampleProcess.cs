@@ -70,7 +70,7 @@ internal static class SampleProcess
         using var process = Process.Start(start) ?? throw new InvalidOperationException("The sample did not start.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));   // generous: a loaded CI machine, not the expected time
         try
         {
             await process.WaitForExitAsync(timeout.Token);

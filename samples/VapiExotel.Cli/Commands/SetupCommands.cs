@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 using VapiExotel.Cli.Hosting;
 using VapiExotel.Integration;
@@ -31,6 +32,13 @@ internal static class SetupCommands
             var direction = scope switch { SetupScope.Inbound => "inbound only", SetupScope.Outbound => "outbound only", _ => "inbound and outbound" };
             output.Markup($"[bold]{(apply ? "Setting up" : "Planning")}[/] {direction} for {Markup.Escape(string.Join(", ", session.Options.GetNumberBindings().Select(b => b.PhoneNumber)))}");
 
+            if (session.Sandbox is not null && scope == SetupScope.Inbound)
+            {
+                // The destination's host is the Vapi credential's id, and each run starts a fresh sandbox.
+                (await session.Integrator.SetupAsync(SetupScope.Outbound, ct).ConfigureAwait(false)).EnsureSuccess();
+                output.Notice("Inbound setup needs the Vapi credential (the destination's host is its id): the sandbox's outbound side was set up first.");
+            }
+
             var progress = new StepPrinter(output);
             IntegrationReport report;
             if (apply)
@@ -60,69 +68,56 @@ internal static class SetupCommands
     {
         var offline = new Option<bool>("--offline") { Description = "Only the configuration checks; send no request." };
         var command = new Command("validate", "Check the configuration, then both accounts online; exits 1 when a check fails.") { offline };
-        command.SetAction((parsed, cancellationToken) => CliApp.WithSessionAsync(parsed, environment, async (session, output, ct) =>
-        {
-            var checks = parsed.GetValue(offline)
+        command.SetAction((parsed, cancellationToken) => CliApp.WithSessionAsync(
+            parsed,
+            environment,
+            async (session, output, ct) => PrintChecks(output, parsed.GetValue(offline)
                 ? new ValidationReport(VapiExotelIntegrator.ValidateConfiguration(session.Options))
-                : await session.Integrator.ValidateAsync(ct).ConfigureAwait(false);
-            foreach (var check in checks.Checks)
+                : await session.Integrator.ValidateAsync(ct).ConfigureAwait(false)),
+            cancellationToken,
+            prepareSandbox: !parsed.GetValue(offline),
+            invalidConfiguration: (configuration, output) =>
             {
-                var (symbol, colour) = check.Status switch
-                {
-                    ValidationStatus.Passed => ("✓", "green"),
-                    ValidationStatus.Warning => ("!", "yellow"),
-                    ValidationStatus.Failed => ("✗", "red"),
-                    _ => ("-", "grey"),
-                };
-                output.Markup($"  [{colour}]{symbol} {Markup.Escape(check.Name)}[/]: {Markup.Escape(check.Message)}");
-                if (check.Fix is { } fix && check.Status is ValidationStatus.Failed or ValidationStatus.Warning)
-                {
-                    output.Markup($"      [grey]Fix: {Markup.Escape(fix)}[/]");
-                }
-            }
-
-            foreach (var manual in checks.ManualSteps)
-            {
-                output.Markup($"  [yellow]Manual step:[/] {Markup.Escape(manual)}");
-            }
-
-            var failed = checks.Failures.Count();
-            output.Line(failed == 0 ? "Valid." : $"{failed} check(s) failed.");
-            output.Result(new
-            {
-                valid = checks.IsValid,
-                checks = checks.Checks.Select(c => new { c.Name, status = c.Status, c.Message, c.Fix }),
-                manualSteps = checks.ManualSteps,
-            });
-            return checks.IsValid ? CliApp.Ok : CliApp.Failed;
-        }, cancellationToken));
+                // A configuration that cannot start is what validate is for: the offline checks, each with its fix.
+                var options = new VapiExotelOptions();
+                configuration.GetSection(VapiExotelOptions.SectionName).Bind(options);
+                return PrintChecks(output, new ValidationReport(VapiExotelIntegrator.ValidateConfiguration(options)));
+            }));
         return command;
     }
 
-    public static Command Resources(CliEnvironment environment)
+    private static int PrintChecks(Output output, ValidationReport checks)
     {
-        var list = new Command("list", "List what the integration manages on both sides, and what it leaves alone.");
-        list.SetAction((parsed, cancellationToken) => CliApp.WithSessionAsync(parsed, environment, async (session, output, ct) =>
+        foreach (var check in checks.Checks)
         {
-            var inventory = await session.Integrator.ListAsync(ct).ConfigureAwait(false);
-            var table = new Table().AddColumns("Resource", "Id", "Description");
-            foreach (var resource in inventory.Resources)
+            var (symbol, colour) = check.Status switch
             {
-                table.AddRow(Markup.Escape(Name(resource.Kind)), Markup.Escape(resource.Id), Markup.Escape(resource.Description));
+                ValidationStatus.Passed => ("✓", "green"),
+                ValidationStatus.Warning => ("!", "yellow"),
+                ValidationStatus.Failed => ("✗", "red"),
+                _ => ("-", "grey"),
+            };
+            output.Markup($"  [{colour}]{symbol} {Markup.Escape(check.Name)}[/]: {Markup.Escape(check.Message)}");
+            if (check.Fix is { } fix && check.Status is ValidationStatus.Failed or ValidationStatus.Warning)
+            {
+                output.Markup($"      [grey]Fix: {Markup.Escape(fix)}[/]");
             }
+        }
 
-            output.Write(table);
-            output.Line($"{inventory.Resources.Count} managed resource(s); {inventory.UnmanagedOnTrunk} other item(s) on the trunk and {inventory.UnmanagedOnCredential} other number(s) on the credential are left alone.");
-            output.Result(new
-            {
-                resources = inventory.Resources.Select(r => new { kind = r.Kind, r.Id, r.Description, r.ParentId }),
-                inventory.UnmanagedOnTrunk,
-                inventory.UnmanagedOnCredential,
-                inventory.TrunkIsOwned,
-            });
-            return CliApp.Ok;
-        }, cancellationToken));
-        return new Command("resources", "Resources on both sides.") { list };
+        foreach (var manual in checks.ManualSteps)
+        {
+            output.Markup($"  [yellow]Manual step:[/] {Markup.Escape(manual)}");
+        }
+
+        var failed = checks.Failures.Count();
+        output.Line(failed == 0 ? "Valid." : $"{failed} check(s) failed.");
+        output.Result(new
+        {
+            valid = checks.IsValid,
+            checks = checks.Checks.Select(c => new { c.Name, status = c.Status, c.Message, c.Fix }),
+            manualSteps = checks.ManualSteps,
+        });
+        return checks.IsValid ? CliApp.Ok : CliApp.Failed;
     }
 
     public static Command Teardown(CliEnvironment environment)
@@ -196,6 +191,10 @@ internal static class SetupCommands
         {
             output.Markup($"      [red]{Markup.Escape(error.Message)}[/]");
             output.Markup($"      [grey]Fix: {Markup.Escape(error.Fix)}[/]");
+        }
+        else if (step.Outcome == StepOutcome.Skipped && step.Message is { } reason)
+        {
+            output.Markup($"      [grey]{Markup.Escape(reason)}[/]");
         }
     }
 

@@ -105,11 +105,12 @@ internal sealed class CliSession : IAsyncDisposable
             builder.AddUserSecrets(typeof(CliSession).Assembly, optional: true, reloadOnChange: false);
         }
 
-        // Environment variables as the .NET provider reads them ("__" is a section separator), then the old names.
+        // The original scripts' names first, then VapiExotel__ variables ("__" is a section separator), so that a new
+        // name always wins over a stale old one.
+        builder.AddVapiExotelLegacyVariables(environment.Variables.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal));
         builder.AddInMemoryCollection(environment.Variables
             .Where(v => v.Key.StartsWith("VapiExotel__", StringComparison.OrdinalIgnoreCase))
             .Select(v => KeyValuePair.Create(v.Key.Replace("__", ":", StringComparison.Ordinal), v.Value)));
-        builder.AddVapiExotelLegacyVariables(environment.Variables.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal));
         if (global.SettingsFile is { } file)
         {
             builder.AddJsonFile(Path.GetFullPath(file, environment.WorkingDirectory), optional: false, reloadOnChange: false);

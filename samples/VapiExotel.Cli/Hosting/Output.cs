@@ -13,6 +13,7 @@ internal sealed class Output
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,   // "+91…" and "'" as they are; output is not HTML
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
@@ -33,7 +34,8 @@ internal sealed class Output
             ColorSystem = environment.Ansi ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        Console.Profile.Width = Math.Max(Console.Profile.Width, 120);
+        // Redirected output is read by programs and people grepping ids: wide enough that no id or SIP address wraps.
+        Console.Profile.Width = environment.Ansi ? Math.Max(Console.Profile.Width, 120) : 400;
     }
 
     /// <summary>True with <c>--json</c>.</summary>
@@ -100,9 +102,14 @@ internal sealed class Output
         }
     }
 
-    /// <summary>An error in one or two lines: what went wrong, and what to do.</summary>
-    public void Error(string what, string? fix = null, Exception? exception = null)
+    /// <summary>An error in one or two lines: what went wrong, and what to do (with --json, also a JSON document on standard output).</summary>
+    public void Error(string what, string? fix = null, Exception? exception = null, int exitCode = 1)
     {
+        if (Json)
+        {
+            _environment.Out.WriteLine(JsonSerializer.Serialize(new { error = what, fix, exitCode }, JsonOptions));
+        }
+
         _environment.Error.WriteLine($"Error: {what}");
         if (fix is not null)
         {
