@@ -369,7 +369,7 @@ internal sealed class ExotelTransport
     {
         try
         {
-            return JsonDocument.Parse(raw.Body);
+            return JsonDocument.Parse(raw.Utf8Json);
         }
         catch (JsonException)
         {

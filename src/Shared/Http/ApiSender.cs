@@ -108,8 +108,8 @@ internal sealed class ApiSender(
 
         using (response)
         {
-            // Bytes decoded as UTF-8 (both services send JSON): a proxy page with a bogus charset must not throw here.
-            var body = System.Text.Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+            // The bytes as they came (buffered by the resilience handler or HttpClient): parsed without a text copy.
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             var elapsed = Stopwatch.GetElapsedTime(started);
             var attempts = Math.Max(1, info.Attempts);   // 1 through an HttpClient without the SDK's handler

@@ -2,8 +2,20 @@
 namespace VapiExotel.Shared.Http;
 
 /// <summary>A response read to the end, with what is needed to judge it and to describe a failure safely.</summary>
-internal sealed record RawResponse(int Status, string Body, string? MediaType, TimeSpan? RetryAfter, string Operation, SecretRedactor Redactor)
+internal sealed record RawResponse(int Status, ReadOnlyMemory<byte> Utf8Body, string? MediaType, TimeSpan? RetryAfter, string Operation, SecretRedactor Redactor)
 {
+    private string? _body;
+
+    /// <summary>
+    /// The body as text, decoded on first use: a successful JSON answer is parsed from <see cref="Utf8Body"/> and never
+    /// needs it; error messages and XML do. Bytes decoded as UTF-8 (both services send JSON), so that a proxy page
+    /// with a bogus charset cannot throw.
+    /// </summary>
+    public string Body => _body ??= System.Text.Encoding.UTF8.GetString(Utf8Body.Span);
+
+    /// <summary>The body for a JSON parser: <see cref="Utf8Body"/> without a UTF-8 byte-order mark, which the parser refuses.</summary>
+    public ReadOnlyMemory<byte> Utf8Json => Utf8Body.Span.StartsWith("\uFEFF"u8) ? Utf8Body[3..] : Utf8Body;
+
     /// <summary>The request id from the response headers (<c>X-Request-Id</c>, else Cloudflare's <c>CF-Ray</c>), if any.</summary>
     public string? HeaderRequestId { get; init; }
 
@@ -23,5 +35,5 @@ internal sealed record RawResponse(int Status, string Body, string? MediaType, T
         (Operation.StartsWith("POST ", StringComparison.Ordinal) || Operation.StartsWith("PATCH ", StringComparison.Ordinal)) && Status is >= 500 or 408;
 
     /// <summary>True when the body is XML, whatever its content type says (a JSON body labelled text/xml is JSON).</summary>
-    public bool LooksLikeXml => Body.AsSpan().TrimStart().StartsWith("<", StringComparison.Ordinal);
+    public bool LooksLikeXml => Utf8Body.Span.TrimStart(" \t\r\n\uFEFF"u8).StartsWith("<"u8);
 }

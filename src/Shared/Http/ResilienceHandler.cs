@@ -108,6 +108,10 @@ internal sealed class ResilienceHandler(ClientPipeline client) : DelegatingHandl
     {
         try
         {
+#if NET9_0_OR_GREATER
+            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);   // in place: no second copy
+#else
+            // .NET 8 cannot cancel LoadIntoBufferAsync: read with the token into content of our own.
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
             var buffered = new ByteArrayContent(bytes);
             foreach (var header in response.Content.Headers)
@@ -117,6 +121,7 @@ internal sealed class ResilienceHandler(ClientPipeline client) : DelegatingHandl
 
             response.Content.Dispose();
             response.Content = buffered;
+#endif
         }
         catch
         {

@@ -57,7 +57,7 @@ internal static class VapiErrors
 
     private static string? RawBody(RawResponse raw)
     {
-        if (raw.Body.Length == 0)
+        if (raw.Utf8Body.IsEmpty)
         {
             return null;
         }

@@ -204,12 +204,12 @@ internal sealed class VapiTransport
     {
         try
         {
-            return JsonDocument.Parse(raw.Body);
+            return JsonDocument.Parse(raw.Utf8Json);
         }
         catch (JsonException)
         {
             // The parser's message quotes the body, which may echo a secret: it is not kept as an inner exception.
-            throw VapiErrors.Unreadable(raw, raw.Body.Length == 0 ? "the body is empty" : "the body is not JSON");
+            throw VapiErrors.Unreadable(raw, raw.Utf8Body.IsEmpty ? "the body is empty" : "the body is not JSON");
         }
     }
 
