@@ -13,7 +13,7 @@ internal static class CallCommands
 {
     public static Command TestCall(CliEnvironment environment)
     {
-        var to = new Option<string>("--to") { Description = "The phone to ring, E.164 (+919876543210). A real call: there is no default.", Required = true };
+        var to = new Option<string?>("--to") { Description = "The phone to ring, E.164 (+919876543210); VapiExotel:TestCallNumber when not given. A real call: there is no other default." };
         var wait = WaitOption();
         var command = new Command("test-call", "Place a real outbound call from the first ExoPhone through Vapi's assistant, to check the outbound path.") { to, wait };
         command.SetAction((parsed, cancellationToken) => CliApp.WithSessionAsync(parsed, environment, async (session, output, ct) =>
@@ -230,13 +230,25 @@ internal static class CallCommands
                 return null;
             },
         };
-        private readonly Option<string[]> _events = new("--status-callback-event")
+        private readonly Option<string[]> _events = CallbackEvents();
+
+        private static Option<string[]> CallbackEvents()
         {
-            Description = "Which events to post: terminal, answered (repeatable; needs --status-callback).",
-        };
+            var option = new Option<string[]>("--status-callback-event") { Description = "Which events to post: terminal, answered (repeatable; needs --status-callback)." };
+            option.AcceptOnlyFromAmong("terminal", "answered");
+            return option;
+        }
 
         public void AddTo(Command command)
         {
+            command.Validators.Add(result =>
+            {
+                // By the tokens, not the values: a value that fails to convert has its own error already.
+                if (result.GetResult(_events) is { Tokens.Count: > 0 } && result.GetResult(_statusCallback) is null)
+                {
+                    result.AddError("--status-callback-event needs --status-callback: the address Exotel posts the events to.");
+                }
+            });
             command.Options.Add(_callerId);
             command.Options.Add(_record);
             if (includeTimings)
