@@ -18,7 +18,13 @@ internal static class CallCommands
         var command = new Command("test-call", "Place a real outbound call from the first ExoPhone through Vapi's assistant, to check the outbound path.") { to, wait };
         command.SetAction((parsed, cancellationToken) => CliApp.WithSessionAsync(parsed, environment, async (session, output, ct) =>
         {
-            var call = await session.Integrator.PlaceTestCallAsync(parsed.GetValue(to), ct).ConfigureAwait(false);
+            var number = parsed.GetValue(to);
+            if (number is null && string.IsNullOrWhiteSpace(session.Options.TestCallNumber))
+            {
+                throw new ArgumentException("--to is required: no VapiExotel:TestCallNumber is configured, and a test call rings a real phone, so there is no default.");
+            }
+
+            var call = await session.Integrator.PlaceTestCallAsync(number, ct).ConfigureAwait(false);
             return await ReportVapiCallAsync(session, output, call, parsed.GetValue(wait), ct).ConfigureAwait(false);
         }, cancellationToken));
         return command;
