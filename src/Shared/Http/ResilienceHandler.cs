@@ -57,7 +57,7 @@ internal sealed class ResilienceHandler(ClientPipeline client) : DelegatingHandl
     }
 
     /// <summary>One attempt holding <paramref name="lease"/>: released unsent when provably nothing reached the service.</summary>
-    internal async Task<HttpResponseMessage> AttemptWithLeaseAsync(HttpRequestMessage request, RequestInfo info, RateGate.Lease? lease, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> AttemptWithLeaseAsync(HttpRequestMessage request, RequestInfo info, RateGate.Lease? lease, CancellationToken cancellationToken)
     {
         try
         {
