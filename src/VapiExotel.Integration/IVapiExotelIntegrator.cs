@@ -99,6 +99,47 @@ public interface IVapiExotelIntegrator
     /// <exception cref="VapiExotelException">The ExoPhone has no BYO phone number on the integration's credential: run setup first.</exception>
     Task<VapiCall> StartAssistantCallAsync(AssistantCallRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A safe <see cref="StartAssistantCallAsync"/>: the call carries a new correlation id at the end of its name
+    /// (<c>"{Name} [vx-…]"</c>, see <see cref="CallCorrelation"/>). When the create fails with an unknown outcome (a
+    /// timeout, a dropped connection, a 5xx), the SDK waits <see cref="SafeCallOptions.SettleDelay"/>, lists the
+    /// number's calls since just before the attempt and reports the call placed (found by its id), proven not placed
+    /// (the lookup succeeded and found none) or unknown (the lookup failed), instead of guessing. It is sent again only
+    /// when proven not placed and <see cref="SafeCallOptions.RetryWhenProvenNotPlaced"/> is set, once, with the same id.
+    /// </summary>
+    /// <param name="request">The call.</param>
+    /// <param name="options">Settle delay, clock allowance and retry; the defaults when null (no retry).</param>
+    /// <param name="cancellationToken">Cancels the request and the lookup (a cancelled call's outcome is not looked up).</param>
+    /// <returns>The placement: outcome, correlation id, the call when placed, the ambiguous failure when there was one.</returns>
+    /// <exception cref="ArgumentException">A number is not E.164, no assistant is known for the number, or an option is out of range; nothing was sent.</exception>
+    /// <exception cref="VapiExotelException">The ExoPhone has no BYO phone number on the integration's credential: run setup first.</exception>
+    /// <exception cref="VapiException">Vapi refused the call (the outcome is known: not placed).</exception>
+    Task<CallPlacement<VapiCall>> PlaceAssistantCallAsync(AssistantCallRequest request, SafeCallOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A safe <see cref="ConnectNumbersAsync"/>: the call carries a new correlation id at the end of its
+    /// <c>CustomField</c> (<c>"{CustomField} [vx-…]"</c>, echoed by the status callback; your request is not changed).
+    /// After an unknown outcome the SDK lists the calls from <c>From</c> to <c>To</c> since just before the attempt:
+    /// none is proof of not placed, exactly one is the call, several are unknown (Exotel's call records do not show
+    /// <c>CustomField</c>). Retry as for <see cref="PlaceAssistantCallAsync"/>.
+    /// </summary>
+    /// <param name="request">The call; its <c>CustomField</c> at most <see cref="CallCorrelation.MaxCustomFieldLength"/> characters.</param>
+    /// <param name="options">Settle delay, clock allowance and retry; the defaults when null (no retry).</param>
+    /// <param name="cancellationToken">Cancels the request and the lookup.</param>
+    /// <returns>The placement.</returns>
+    /// <exception cref="ArgumentException">The request or an option breaks a rule; nothing was sent.</exception>
+    /// <exception cref="ExotelException">Exotel refused the call (the outcome is known: not placed).</exception>
+    Task<CallPlacement<ExotelCall>> PlaceConnectCallAsync(ConnectCallRequest request, SafeCallOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>A safe <see cref="ConnectToFlowAsync"/>, as <see cref="PlaceConnectCallAsync"/>; the lookup matches the calls from <c>From</c>.</summary>
+    /// <param name="request">The call; its <c>CustomField</c> at most <see cref="CallCorrelation.MaxCustomFieldLength"/> characters.</param>
+    /// <param name="options">Settle delay, clock allowance and retry; the defaults when null (no retry).</param>
+    /// <param name="cancellationToken">Cancels the request and the lookup.</param>
+    /// <returns>The placement.</returns>
+    /// <exception cref="ArgumentException">The request or an option breaks a rule; nothing was sent.</exception>
+    /// <exception cref="ExotelException">Exotel refused the call (the outcome is known: not placed).</exception>
+    Task<CallPlacement<ExotelCall>> PlaceFlowCallAsync(ConnectToFlowRequest request, SafeCallOptions? options = null, CancellationToken cancellationToken = default);
+
     /// <summary>An assistant call from the first configured number to <paramref name="number"/>, or to <c>TestCallNumber</c>. It rings a real phone.</summary>
     /// <param name="number">The number to call, in E.164; <see cref="VapiExotelOptions.TestCallNumber"/> when null.</param>
     /// <param name="cancellationToken">Cancels the request.</param>

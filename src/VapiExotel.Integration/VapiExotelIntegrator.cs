@@ -23,6 +23,7 @@ public class VapiExotelIntegrator : IVapiExotelIntegrator
     private readonly IntegrationTarget _target;
     private readonly ILogger _logger;
     private readonly CallFollower _calls;
+    private readonly SafeCallRunner _safeCalls;
 
     /// <summary>Creates an integrator.</summary>
     /// <param name="exotel">The Exotel client.</param>
@@ -45,6 +46,7 @@ public class VapiExotelIntegrator : IVapiExotelIntegrator
         _target = new IntegrationTarget(options);
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _calls = new CallFollower(timeProvider ?? TimeProvider.System, _logger);
+        _safeCalls = new SafeCallRunner(timeProvider ?? TimeProvider.System, _logger);
     }
 
     /// <summary>The configuration checks alone, with no request: each problem names its key. What <see cref="ValidateAsync"/> starts with.</summary>
@@ -123,6 +125,50 @@ public class VapiExotelIntegrator : IVapiExotelIntegrator
 
     private async Task<VapiCall> StartAssistantCallCoreAsync(AssistantCallRequest request, CancellationToken cancellationToken)
     {
+        var call = await PrepareAssistantCallAsync(request, cancellationToken).ConfigureAwait(false);
+        return await _vapi.Calls.CreateAsync(call, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<CallPlacement<VapiCall>> PlaceAssistantCallAsync(AssistantCallRequest request, SafeCallOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new SafeCallOptions();
+        options.Check();
+        return IntegrationTelemetry.RunAsync(
+            "safe_assistant_call",
+            async () =>
+            {
+                var call = await PrepareAssistantCallAsync(request, cancellationToken).ConfigureAwait(false);
+                var correlationId = CallCorrelation.NewId();
+                call.Name = CallCorrelation.VapiName(call.Name, correlationId);
+                return await _safeCalls.PlaceAsync(_vapi, call, correlationId, options, cancellationToken).ConfigureAwait(false);
+            },
+            static result => !result.IsPlaced);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<CallPlacement<ExotelCall>> PlaceConnectCallAsync(ConnectCallRequest request, SafeCallOptions? options = null, CancellationToken cancellationToken = default) =>
+        PlaceExotelCallAsync("safe_connect_call", request, options, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual Task<CallPlacement<ExotelCall>> PlaceFlowCallAsync(ConnectToFlowRequest request, SafeCallOptions? options = null, CancellationToken cancellationToken = default) =>
+        PlaceExotelCallAsync("safe_flow_call", request, options, cancellationToken);
+
+    private Task<CallPlacement<ExotelCall>> PlaceExotelCallAsync(string operation, ExotelConnectRequest request, SafeCallOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        options ??= new SafeCallOptions();
+        options.Check();
+        var correlationId = CallCorrelation.NewId();
+        var tagged = ConnectRequestCopy.WithCorrelation(request, correlationId);
+        return IntegrationTelemetry.RunAsync(
+            operation,
+            () => _safeCalls.PlaceAsync(_exotel, tagged, correlationId, options, cancellationToken),
+            static result => !result.IsPlaced);
+    }
+
+    private async Task<CreateCallRequest> PrepareAssistantCallAsync(AssistantCallRequest request, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(request);
         if (request.CustomerNumber is not { } customer || !AddressRules.IsE164(customer))
         {
@@ -153,14 +199,13 @@ public class VapiExotelIntegrator : IVapiExotelIntegrator
             ?? throw new VapiExotelException(
                 $"Vapi has no BYO phone number {from} on credential '{_target.CredentialName}', so it cannot call out through Exotel. Run setup (outbound) first.");
 
-        var call = new CreateCallRequest
+        return new CreateCallRequest
         {
             AssistantId = assistantId,
             PhoneNumberId = phoneNumber.Id,
             Customer = new VapiCustomer { Number = customer },
             Name = request.Name,
         };
-        return await _vapi.Calls.CreateAsync(call, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
