@@ -4,10 +4,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Vapi.Client;
 using VapiExotel.Integration.Calls;
 using VapiExotel.Integration.Internal;
+using VapiExotel.Integration.PhoneNumbers;
 using VapiExotel.Integration.Planning;
 using VapiExotel.Integration.Setup;
 using VapiExotel.Integration.Validation;
-using VapiExotel.Shared;
 
 namespace VapiExotel.Integration;
 
@@ -170,21 +170,25 @@ public class VapiExotelIntegrator : IVapiExotelIntegrator
     private async Task<CreateCallRequest> PrepareAssistantCallAsync(AssistantCallRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.CustomerNumber is not { } customer || !AddressRules.IsE164(customer))
+        // Any accepted form (E.164, or an Indian form such as 09876543210); Vapi is sent the E.164.
+        if (!PhoneNumber.TryParse(request.CustomerNumber, out var customerNumber, out var customerReason))
         {
-            throw new ArgumentException($"request.CustomerNumber must be an E.164 number (+919876543210); got '{request.CustomerNumber}'.", nameof(request));
+            throw new ArgumentException($"request.CustomerNumber must be a phone number (E.164, such as +919876543210, or an Indian form); got '{request.CustomerNumber}': {customerReason}", nameof(request));
         }
+
+        var customer = customerNumber.E164;
 
         if (request.Name is { Length: > 40 })
         {
             throw new ArgumentException($"request.Name must be at most 40 characters (Vapi's limit); got {request.Name.Length}.", nameof(request));
         }
 
-        var from = request.FromNumber ?? _target.Bindings[0].PhoneNumber!;
-        if (!AddressRules.IsE164(from))
+        if (!PhoneNumber.TryParse(request.FromNumber ?? _target.Bindings[0].PhoneNumber, out var fromNumber, out var fromReason))
         {
-            throw new ArgumentException($"request.FromNumber must be an E.164 number; got '{from}'.", nameof(request));
+            throw new ArgumentException($"request.FromNumber must be a phone number (E.164, or an Indian form); got '{request.FromNumber}': {fromReason}", nameof(request));
         }
+
+        var from = fromNumber.E164;
 
         var assistantId = request.AssistantId ?? _target.Bindings.FirstOrDefault(b => PhoneNumberText.Same(b.PhoneNumber, from))?.AssistantId
             ?? throw new ArgumentException($"request.AssistantId is required: {from} is not a configured number, so its assistant is not known.", nameof(request));

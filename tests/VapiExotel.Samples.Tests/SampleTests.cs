@@ -32,7 +32,7 @@ public sealed partial class SampleTests
 
         Assert.That(run.Output, Does.Contain("   setup: 7 steps, 7 change(s)."), run.ToString());
         Assert.That(run.Output, Does.Contain("By hand: In the Exotel console"), run.ToString());
-        Assert.That(run.Output, Does.Contain("Validation passed (12 checks)."), run.ToString());
+        Assert.That(run.Output, Does.Contain("Validation passed (14 checks)."), run.ToString());
         Assert.That(run.Output, Does.Not.Contain("[Failed]"), run.ToString());
         Assert.That(run.Output, Does.Match(@"Placed Vapi call [0-9a-f-]{36} to \+919876543210: queued"), run.ToString());
         Assert.That(run.Output, Does.Contain("Call ended: customer-ended-call. The call ended normally."), run.ToString());

@@ -95,12 +95,17 @@ internal static class SetupCommands
                 ValidationStatus.Passed => ("✓", "green"),
                 ValidationStatus.Warning => ("!", "yellow"),
                 ValidationStatus.Failed => ("✗", "red"),
+                ValidationStatus.ManualStepPending => ("→", "cyan"),
                 _ => ("-", "grey"),
             };
             output.Markup($"  [{colour}]{symbol} {Markup.Escape(check.Name)}[/]: {Markup.Escape(check.Message)}");
             if (check.Fix is { } fix && check.Status is ValidationStatus.Failed or ValidationStatus.Warning)
             {
                 output.Markup($"      [grey]Fix: {Markup.Escape(fix)}[/]");
+            }
+            else if (check.Fix is { } todo && check.Status is ValidationStatus.ManualStepPending && !checks.ManualSteps.Contains(todo, StringComparer.Ordinal))
+            {
+                output.Markup($"      [grey]To do: {Markup.Escape(todo)}[/]");
             }
         }
 
@@ -110,10 +115,12 @@ internal static class SetupCommands
         }
 
         var failed = checks.Failures.Count();
-        output.Line(failed == 0 ? "Valid." : $"{failed} check(s) failed.");
+        var pending = Math.Max(checks.ManualSteps.Count, checks.PendingManualSteps.Count());
+        output.Line(failed > 0 ? $"{failed} check(s) failed." : pending > 0 ? $"Valid; {pending} manual step(s) pending." : "Valid.");
         output.Result(new
         {
             valid = checks.IsValid,
+            manualStepsPending = checks.HasPendingManualSteps,
             checks = checks.Checks.Select(c => new { c.Name, status = c.Status, c.Message, c.Fix }),
             manualSteps = checks.ManualSteps,
         });

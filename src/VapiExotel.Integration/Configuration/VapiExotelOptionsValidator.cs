@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Exotel.VSip;
 using Microsoft.Extensions.Options;
+using VapiExotel.Integration.PhoneNumbers;
 using VapiExotel.Shared;
 
 namespace VapiExotel.Integration;
@@ -87,9 +88,10 @@ internal sealed partial class VapiExotelOptionsValidator : IValidateOptions<Vapi
             yield return $"{Prefix}:CredentialName must be 1 to 40 characters (Vapi's limit); got {credentialName.Length.ToString(CultureInfo.InvariantCulture)}.";
         }
 
-        if (options.TestCallNumber is { } testNumber && !string.IsNullOrWhiteSpace(testNumber) && !AddressRules.IsE164(testNumber))   // blank means unset
+        if (options.TestCallNumber is { } testNumber && !string.IsNullOrWhiteSpace(testNumber)   // blank means unset
+            && !PhoneNumber.TryParse(testNumber, out _, out var testReason))
         {
-            yield return $"{Prefix}:TestCallNumber must be an E.164 number (+919876543210); got '{testNumber}'.";
+            yield return $"{Prefix}:TestCallNumber must be a phone number (E.164, such as +919876543210, or an Indian form such as 09876543210); got '{testNumber}': {testReason}";
         }
 
         if (options.MaxConcurrency is < 1 or > 32)
@@ -126,13 +128,14 @@ internal sealed partial class VapiExotelOptionsValidator : IValidateOptions<Vapi
         {
             var binding = bindings[i];
             var key = i < (options.Numbers?.Count ?? 0) ? $"{Prefix}:Numbers:{i.ToString(CultureInfo.InvariantCulture)}:" : $"{Prefix}:";
-            if (binding.PhoneNumber is not { } number || !AddressRules.IsE164(number))
+            // Any accepted form (E.164, or an Indian form such as 08047490924); the integrator works with its E.164.
+            if (!PhoneNumber.TryParse(binding.PhoneNumber, out var number, out var reason))
             {
-                yield return $"{key}PhoneNumber must be an E.164 number (+918047490924); got '{binding.PhoneNumber}'.";
+                yield return $"{key}PhoneNumber must be a phone number (E.164, such as +918047490924, or an Indian form such as 08047490924); got '{binding.PhoneNumber}': {reason}";
             }
-            else if (!seen.Add(number))
+            else if (!seen.Add(number.E164))
             {
-                yield return $"{key}PhoneNumber {number} is bound twice; a number can have only one assistant.";
+                yield return $"{key}PhoneNumber {number.E164} is bound twice; a number can have only one assistant.";
             }
 
             if (string.IsNullOrWhiteSpace(binding.AssistantId))

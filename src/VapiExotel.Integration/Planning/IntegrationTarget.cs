@@ -18,7 +18,10 @@ internal sealed class IntegrationTarget
         GatewayHost = options.Gateway.Host.Trim();
         GatewayPort = options.Gateway.GetPort(Transport);
         SignallingIps = options.GetVapiSignallingIps();
-        Bindings = options.GetNumberBindings();
+        // Configuration may write a number in any accepted form; everything downstream works with its E.164.
+        Bindings = options.GetNumberBindings()
+            .Select(b => new NumberBinding { PhoneNumber = PhoneNumberText.ToE164(b.PhoneNumber), AssistantId = b.AssistantId, SipUri = b.SipUri })
+            .ToList();
         CredentialName = options.GetCredentialName();
         SipUriHost = Bindings.Select(b => b.SipUri).FirstOrDefault(u => !string.IsNullOrEmpty(u)) is { } sipUri ? VapiExotelOptionsValidator.SipHost(sipUri) : null;
         SipDomain = options.Vapi.GetSipDomain();

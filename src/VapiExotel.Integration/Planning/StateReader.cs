@@ -31,6 +31,10 @@ internal sealed class StateReader(ExotelClient exotel, VapiClient vapi, Integrat
     public Task<List<ExotelPhoneNumberMapping>> MappingsAsync(string trunkSid, CancellationToken cancellationToken) =>
         gate.ListAsync(ct => exotel.PhoneNumbers.ListAsync(trunkSid, cancellationToken: ct), cancellationToken);
 
+    /// <summary>The trunk's SIP digest credentials (never their passwords).</summary>
+    public Task<List<ExotelTrunkCredential>> TrunkCredentialsAsync(string trunkSid, CancellationToken cancellationToken) =>
+        gate.ListAsync(ct => exotel.Credentials.ListAsync(trunkSid, cancellationToken: ct), cancellationToken);
+
     /// <summary>How many digest credentials and settings the trunk holds: never the integration's, so a reason to keep it.</summary>
     public async Task<int> TrunkExtrasAsync(string trunkSid, CancellationToken cancellationToken)
     {

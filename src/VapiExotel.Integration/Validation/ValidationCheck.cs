@@ -16,10 +16,17 @@ public enum ValidationStatus
 
     /// <summary>Not checked, because a check it depends on failed.</summary>
     Skipped,
+
+    /// <summary>
+    /// Something no API can do or read, still to be done (or verified) by hand: the check's fix says what. It does not
+    /// make a report invalid (the API side may be entirely right), but the setup is not complete until it is done;
+    /// see <see cref="ValidationReport.HasPendingManualSteps"/>.
+    /// </summary>
+    ManualStepPending,
 }
 
 /// <summary>One check of <see cref="IVapiExotelIntegrator.ValidateAsync"/>: what was checked, how it came out, and how to fix it.</summary>
-/// <param name="Name">A stable name: <c>configuration</c>, <c>exotel.account</c>, <c>exotel.trunk</c>, <c>exotel.whitelisted-ip:44.229.228.186</c>, <c>vapi.phone-number:+918047490924</c>…</param>
+/// <param name="Name">A stable name: <c>configuration</c>, <c>exotel.account</c>, <c>exotel.trunk</c>, <c>exotel.whitelisted-ip:44.229.228.186</c>, <c>exotel.inbound-flow</c>, <c>vapi.phone-number:+918047490924</c>, <c>security.posture</c>…</param>
 /// <param name="Status">How it came out.</param>
 /// <param name="Message">What was found.</param>
 /// <param name="Fix">What to do when it did not pass; null when it passed.</param>
@@ -47,8 +54,21 @@ public sealed class ValidationReport
     /// <summary>What no API can check, such as the Exotel flow that connects each ExoPhone to the trunk.</summary>
     public IReadOnlyList<string> ManualSteps { get; }
 
-    /// <summary>Whether no check failed (warnings and skipped checks allowed, though a check is skipped only when another failed).</summary>
+    /// <summary>
+    /// Whether no check failed (warnings, skipped checks and pending manual steps allowed, though a check is skipped
+    /// only when another failed). A valid report can still have <see cref="HasPendingManualSteps"/>.
+    /// </summary>
     public bool IsValid => Checks.All(c => c.Status != ValidationStatus.Failed);
+
+    /// <summary>
+    /// Whether something is left to do by hand before calls flow both ways (a check with
+    /// <see cref="ValidationStatus.ManualStepPending"/>, or an entry in <see cref="ManualSteps"/>): true after every
+    /// online validation, because no API can create or read the Exotel flow that connects a number to the trunk.
+    /// </summary>
+    public bool HasPendingManualSteps => ManualSteps.Count > 0 || Checks.Any(c => c.Status == ValidationStatus.ManualStepPending);
+
+    /// <summary>The checks still to be done by hand (<see cref="ValidationStatus.ManualStepPending"/>).</summary>
+    public IEnumerable<ValidationCheck> PendingManualSteps => Checks.Where(c => c.Status == ValidationStatus.ManualStepPending);
 
     /// <summary>The failed checks.</summary>
     public IEnumerable<ValidationCheck> Failures => Checks.Where(c => c.Status == ValidationStatus.Failed);

@@ -14,11 +14,16 @@ internal sealed class ValidationRun(VapiClient vapi, StateReader read, RequestGa
     private readonly IntegrationTarget _target = read.Target;
     private readonly ConcurrentQueue<(Section Section, int Index, ValidationCheck Check)> _checks = new();
 
+    // What the security posture is judged from, each set by one side's reads (null when unknown) and read once both are done.
+    private List<ExotelWhitelistedIp>? _whitelist;
+    private (List<ExotelTrunkCredential>? Value, Exception? Error) _trunkCredentials;
+    private ByoSipTrunkCredential? _vapiCredential;
+
     /// <summary>Where a check goes in the report, whatever order the concurrent reads finish in.</summary>
     private enum Section
     {
-        Configuration, ExotelAccount, ExotelTrunk, ExotelWhitelistedIp, ExotelDestination, ExotelMapping,
-        VapiAccount, GatewayAddress, VapiAssistant, VapiCredential, VapiPhoneNumber,
+        Configuration, ExotelAccount, ExotelTrunk, ExotelWhitelistedIp, ExotelDestination, ExotelMapping, ExotelInboundFlow,
+        VapiAccount, GatewayAddress, VapiAssistant, VapiCredential, VapiPhoneNumber, SecurityPosture,
     }
 
     /// <summary>The offline checks alone: every configuration problem, each naming its key.</summary>
@@ -52,6 +57,23 @@ internal sealed class ValidationRun(VapiClient vapi, StateReader read, RequestGa
         var vapiSide = VapiChecksAsync(credentials, cancellationToken);
         await Task.WhenAll(exotel, vapiSide).ConfigureAwait(false);
         var trunkSid = await exotel.ConfigureAwait(false);
+        Add(Section.ExotelInboundFlow, 0, new ValidationCheck(TrunkPosture.InboundFlowName, ValidationStatus.ManualStepPending,
+            $"Inbound calls to {string.Join(", ", _target.Numbers)} reach the trunk only through an Exotel flow whose Connect applet dials "
+            + $"sip:{trunkSid ?? "<trunk sid>"}; no API can create or read that flow, so it is not verified.",
+            _target.FlowStep(trunkSid)));
+        if (trunkSid is null)
+        {
+            Add(Section.SecurityPosture, 0, new ValidationCheck(TrunkPosture.Name, ValidationStatus.Skipped, "There is no trunk to judge (see exotel.trunk)."));
+        }
+        else if (_trunkCredentials.Error is { } credentialsError)
+        {
+            Fail(Section.SecurityPosture, 0, TrunkPosture.Name, credentialsError, ResourceKind.ExotelTrunk);
+        }
+        else
+        {
+            Add(Section.SecurityPosture, 0, TrunkPosture.Judge(_target.SignallingIps, _whitelist, _trunkCredentials.Value!, _vapiCredential));
+        }
+
         return new ValidationReport(_checks.OrderBy(c => c.Section).ThenBy(c => c.Index).Select(c => c.Check).ToList(), [_target.FlowStep(trunkSid)]);
     }
 
@@ -96,11 +118,16 @@ internal sealed class ValidationRun(VapiClient vapi, StateReader read, RequestGa
             : new ValidationCheck("exotel.trunk", ValidationStatus.Passed, $"Trunk {trunk.Sid} ('{trunk.Name}') is active."));
 
         await Task.WhenAll(
+            ReadTrunkCredentialsAsync(trunk.Sid, cancellationToken),
             CheckIpsAsync(trunk.Sid, cancellationToken),
             CheckDestinationAsync(trunk.Sid, credentials, cancellationToken),
             CheckMappingsAsync(trunk.Sid, cancellationToken)).ConfigureAwait(false);
         return trunk.Sid;
     }
+
+    /// <summary>The trunk's digest credentials, for the security posture.</summary>
+    private async Task ReadTrunkCredentialsAsync(string trunkSid, CancellationToken cancellationToken) =>
+        _trunkCredentials = await ErrorAdvice.AttemptAsync(read.TrunkCredentialsAsync(trunkSid, cancellationToken)).ConfigureAwait(false);
 
     private void SkipTrunkChecks(string reason)
     {
@@ -119,6 +146,7 @@ internal sealed class ValidationRun(VapiClient vapi, StateReader read, RequestGa
     private async Task CheckIpsAsync(string trunkSid, CancellationToken cancellationToken)
     {
         var (entries, error) = await ErrorAdvice.AttemptAsync(read.WhitelistedIpsAsync(trunkSid, cancellationToken)).ConfigureAwait(false);
+        _whitelist = entries;
         foreach (var (ip, i) in _target.SignallingIps.Select((ip, i) => (ip, i)))
         {
             var name = $"exotel.whitelisted-ip:{ip}";
@@ -239,6 +267,7 @@ internal sealed class ValidationRun(VapiClient vapi, StateReader read, RequestGa
         else
         {
             credentialId = credentials[0].Id;
+            _vapiCredential = credentials[0];
             var drift = gateway is null ? [] : _target.CredentialDrift(credentials[0], gateway);
             Add(Section.VapiCredential, 0, (gateway, drift.Count) switch
             {

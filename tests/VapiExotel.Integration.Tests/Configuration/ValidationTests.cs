@@ -54,7 +54,7 @@ public sealed class ValidationTests
         }));
     }
 
-    [TestCase("VapiExotel:Numbers:0:PhoneNumber", "08047490924", "VapiExotel:Numbers:0:PhoneNumber must be an E.164 number (+918047490924); got '08047490924'.")]
+    [TestCase("VapiExotel:Numbers:0:PhoneNumber", "8047490924", "VapiExotel:Numbers:0:PhoneNumber must be a phone number (E.164, such as +918047490924, or an Indian form such as 08047490924); got '8047490924': 10 digits with no prefix name no country; write +91 (or 0) before an Indian number, or give the number in E.164.")]
     [TestCase("VapiExotel:Numbers:0:AssistantId", "", "VapiExotel:Numbers:0:AssistantId is required: the Vapi assistant that answers +918047490924.")]
     [TestCase("VapiExotel:Numbers:0:SipUri", "front-desk.sip.vapi.ai", "VapiExotel:Numbers:0:SipUri must be the assistant's Vapi SIP address, name@sip.vapi.ai; got 'front-desk.sip.vapi.ai'.")]
     [TestCase("VapiExotel:Numbers:0:SipUri", "front-desk@sip.eu.vapi.ai", "VapiExotel:Numbers:0:SipUri is on sip.eu.vapi.ai, but VapiExotel:Vapi:Region is US, whose SIP domain is sip.vapi.ai: the API region and the SIP host must match.")]
@@ -65,7 +65,7 @@ public sealed class ValidationTests
     [TestCase("VapiExotel:Gateway:Port", "70000", "VapiExotel:Gateway:Port must be 1 to 65535; got 70000.")]
     [TestCase("VapiExotel:VapiSignallingIps:0", "44.229.228", "VapiExotel:VapiSignallingIps:0 must be an IPv4 address; got '44.229.228'.")]
     [TestCase("VapiExotel:CredentialName", "a-credential-name-that-is-longer-than-forty", "VapiExotel:CredentialName must be 1 to 40 characters (Vapi's limit); got 43.")]
-    [TestCase("VapiExotel:TestCallNumber", "9876543210", "VapiExotel:TestCallNumber must be an E.164 number (+919876543210); got '9876543210'.")]
+    [TestCase("VapiExotel:TestCallNumber", "9876543210", "VapiExotel:TestCallNumber must be a phone number (E.164, such as +919876543210, or an Indian form such as 09876543210); got '9876543210': 10 digits with no prefix name no country; write +91 (or 0) before an Indian number, or give the number in E.164.")]
     [TestCase("VapiExotel:MaxConcurrency", "0", "VapiExotel:MaxConcurrency must be 1 to 32; got 0.")]
     [TestCase("VapiExotel:MaxConcurrency", "33", "VapiExotel:MaxConcurrency must be 1 to 32; got 33.")]
     public void Each_rule_names_the_key_and_what_is_wrong(string key, string value, string expected)

@@ -116,7 +116,7 @@ public sealed class CallTests : IntegratorScenario
         await Integrator().SetupAsync();
         Sandbox.ClearRequests();
 
-        var thrown = Assert.ThrowsAsync<ArgumentException>(() => Integrator().StartAssistantCallAsync(new AssistantCallRequest("09876543210")))!;
+        var thrown = Assert.ThrowsAsync<ArgumentException>(() => Integrator().StartAssistantCallAsync(new AssistantCallRequest("9876543210")))!;
 
         Assert.Multiple(() =>
         {
