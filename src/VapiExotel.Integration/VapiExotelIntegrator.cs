@@ -112,12 +112,19 @@ public class VapiExotelIntegrator : IVapiExotelIntegrator
     public virtual CallFailureExplanation Explain(string codeOrReason) => CallDiagnostics.Explain(codeOrReason);
 
     /// <inheritdoc />
-    public virtual Task<ExotelCall> ConnectNumbersAsync(ConnectCallRequest request, CancellationToken cancellationToken = default) =>
-        _exotel.Calls.ConnectAsync(request, cancellationToken);
+    public virtual Task<ExotelCall> ConnectNumbersAsync(ConnectCallRequest request, CancellationToken cancellationToken = default)
+    {
+        // Every call the SDK starts carries a correlation id (here in the CustomField), so that it can be found later.
+        ArgumentNullException.ThrowIfNull(request);
+        return _exotel.Calls.ConnectAsync((ConnectCallRequest)ConnectRequestCopy.WithCorrelation(request, CallCorrelation.NewId()), cancellationToken);
+    }
 
     /// <inheritdoc />
-    public virtual Task<ExotelCall> ConnectToFlowAsync(ConnectToFlowRequest request, CancellationToken cancellationToken = default) =>
-        _exotel.Calls.ConnectToFlowAsync(request, cancellationToken);
+    public virtual Task<ExotelCall> ConnectToFlowAsync(ConnectToFlowRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _exotel.Calls.ConnectToFlowAsync((ConnectToFlowRequest)ConnectRequestCopy.WithCorrelation(request, CallCorrelation.NewId()), cancellationToken);
+    }
 
     /// <inheritdoc />
     public virtual Task<VapiCall> StartAssistantCallAsync(AssistantCallRequest request, CancellationToken cancellationToken = default) =>
@@ -126,6 +133,7 @@ public class VapiExotelIntegrator : IVapiExotelIntegrator
     private async Task<VapiCall> StartAssistantCallCoreAsync(AssistantCallRequest request, CancellationToken cancellationToken)
     {
         var call = await PrepareAssistantCallAsync(request, cancellationToken).ConfigureAwait(false);
+        call.Name = CallCorrelation.VapiName(call.Name, CallCorrelation.NewId());   // every call the SDK starts can be found by its id
         return await _vapi.Calls.CreateAsync(call, cancellationToken).ConfigureAwait(false);
     }
 

@@ -37,7 +37,8 @@ public sealed class CallTests : IntegratorScenario
             Assert.That((string?)body["phoneNumberId"], Is.EqualTo(numberId));
             Assert.That((string?)body["assistantId"], Is.EqualTo(AssistantId));
             Assert.That((string?)body["customer"]?["number"], Is.EqualTo(Customer));
-            Assert.That((string?)body["name"], Is.EqualTo("busy check"));
+            Assert.That((string?)body["name"], Does.Match(@"^busy check \[vx-[0-9a-f]{12}\]$"), "the caller's name and the correlation id");
+            Assert.That(CallCorrelation.Strip((string?)body["name"]), Is.EqualTo("busy check"));
             Assert.That(call.PhoneNumberId, Is.EqualTo(numberId));
             Assert.That(ended.Id, Is.EqualTo(call.Id));
             Assert.That(ended.Status?.IsTerminal, Is.True);
@@ -217,6 +218,10 @@ public sealed class CallTests : IntegratorScenario
         {
             Assert.That(call.Sid, Is.Not.Empty);
             Assert.That(Sandbox.Requests.Count(r => r.Method == "POST" && r.Path.Contains("/Calls/connect", StringComparison.Ordinal)), Is.EqualTo(1));
+            Assert.That(
+                Uri.UnescapeDataString(Sandbox.Requests.Single(r => r.Method == "POST" && r.Path.Contains("/Calls/connect", StringComparison.Ordinal)).BodyText),
+                Does.Match(@"CustomField=vx-[0-9a-f]{12}(&|$)"),
+                "every call carries a correlation id");
             Assert.That(ended.Sid, Is.EqualTo(call.Sid));
             Assert.That(ended.Status, Is.EqualTo(ExotelCallStatus.Completed));
             Assert.That((string?)Sandbox.Exotel.Calls.Single()["Status"], Is.EqualTo("completed"));
@@ -269,6 +274,7 @@ public sealed class CallTests : IntegratorScenario
             Assert.That(call.Sid, Is.Not.Empty);
             Assert.That(post.Method, Is.EqualTo("POST"));
             Assert.That(Uri.UnescapeDataString(post.BodyText), Does.Contain("254321"));
+            Assert.That(Uri.UnescapeDataString(post.BodyText), Does.Match(@"CustomField=vx-[0-9a-f]{12}(&|$)"), "every call carries a correlation id");
             Assert.That(Sandbox.Exotel.Calls, Has.Count.EqualTo(1));
         });
     }
