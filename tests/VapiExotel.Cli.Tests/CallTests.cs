@@ -114,6 +114,36 @@ public sealed class CallTests : SandboxCliTest
     }
 
     [Test]
+    public async Task Call_assistant_safe_reports_the_placement_and_its_correlation_id_which_the_call_carries()
+    {
+        // A sandbox on real time: the lookup asks the service for calls created since the attempt, by the clock.
+        await using var live = await VapiExotel.Sandbox.VapiExotelSandbox.StartAsync(new VapiExotel.Sandbox.VapiExotelSandboxOptions { ClockMode = VapiExotel.Sandbox.SandboxClockMode.RealTime });
+        foreach (var (key, value) in live.ConfigurationFor())
+        {
+            Variables[EnvironmentName(key)] = value;
+        }
+
+        Assert.That((await RunAsync("setup")).ExitCode, Is.Zero);
+        live.Faults.Add(new VapiExotel.Sandbox.SandboxFaultRule
+        {
+            Fault = VapiExotel.Sandbox.SandboxFault.DropConnection(), Api = VapiExotel.Sandbox.SandboxApi.Vapi, Method = "POST", Path = "/call", AfterProcessing = true,
+        });
+
+        var run = await RunAsync("call", "assistant", Customer, "--safe");
+
+        var line = run.OutLines.Single(l => l.StartsWith("Correlation id ", StringComparison.Ordinal));
+        var id = line.Split(' ')[2].TrimEnd(':');
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.Out + run.Error);
+            Assert.That(line, Does.Contain("Placed"), "the lost answer is resolved by the lookup, not guessed");
+            Assert.That(id, Does.Match("^vx-[0-9a-f]{12}$"));
+            Assert.That(live.Vapi.Calls, Has.Count.EqualTo(1), "one call, never a second POST");
+            Assert.That((string?)live.Vapi.Calls.Single()["name"], Does.Contain(id));
+        });
+    }
+
+    [Test]
     public async Task Call_show_reads_an_Exotel_call_by_SID_and_a_Vapi_call_by_id()
     {
         await SetUpIntegrationAsync();

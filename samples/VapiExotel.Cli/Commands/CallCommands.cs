@@ -43,12 +43,14 @@ internal static class CallCommands
         var options = new ConnectOptions(includeTimings: true);
         var command = new Command("connect", "Connect two numbers through Exotel (click-to-call): FROM is rung, then TO.") { from, to };
         options.AddTo(command);
+        var safe = new SafeOptions(command);
         command.SetAction((parsed, cancellationToken) => CliApp.WithSessionAsync(parsed, environment, async (session, output, ct) =>
         {
             var request = new ConnectCallRequest(parsed.GetValue(from)!, parsed.GetValue(to)!, options.CallerId(parsed, session));
             options.Apply(parsed, request);
-            var call = await session.Integrator.ConnectNumbersAsync(request, ct).ConfigureAwait(false);
-            return ReportExotelCall(output, call);
+            return safe.Requested(parsed)
+                ? ReportPlacement(output, await session.Integrator.PlaceConnectCallAsync(request, safe.Options(parsed), ct).ConfigureAwait(false), call => ReportExotelCall(output, call))
+                : ReportExotelCall(output, await session.Integrator.ConnectNumbersAsync(request, ct).ConfigureAwait(false));
         }, cancellationToken));
         return command;
     }
@@ -60,12 +62,14 @@ internal static class CallCommands
         var options = new ConnectOptions(includeTimings: true);
         var command = new Command("flow", "Ring a number and connect it to an Exotel flow.") { number, flowId };
         options.AddTo(command);
+        var safe = new SafeOptions(command);
         command.SetAction((parsed, cancellationToken) => CliApp.WithSessionAsync(parsed, environment, async (session, output, ct) =>
         {
             var request = new ConnectToFlowRequest(parsed.GetValue(number)!, options.CallerId(parsed, session), parsed.GetValue(flowId)!);
             options.Apply(parsed, request);
-            var call = await session.Integrator.ConnectToFlowAsync(request, ct).ConfigureAwait(false);
-            return ReportExotelCall(output, call);
+            return safe.Requested(parsed)
+                ? ReportPlacement(output, await session.Integrator.PlaceFlowCallAsync(request, safe.Options(parsed), ct).ConfigureAwait(false), call => ReportExotelCall(output, call))
+                : ReportExotelCall(output, await session.Integrator.ConnectToFlowAsync(request, ct).ConfigureAwait(false));
         }, cancellationToken));
         return command;
     }
@@ -78,6 +82,7 @@ internal static class CallCommands
         var name = new Option<string?>("--name") { Description = "A name for the call in Vapi (at most 40 characters)." };
         var wait = WaitOption();
         var command = new Command("assistant", "A real AI call: Vapi's assistant calls NUMBER through the BYO trunk and Exotel.") { number, assistant, from, name, wait };
+        var safe = new SafeOptions(command);
         command.SetAction((parsed, cancellationToken) => CliApp.WithSessionAsync(parsed, environment, async (session, output, ct) =>
         {
             var request = new AssistantCallRequest(parsed.GetValue(number)!)
@@ -86,6 +91,18 @@ internal static class CallCommands
                 FromNumber = parsed.GetValue(from),
                 Name = parsed.GetValue(name),
             };
+            if (safe.Requested(parsed))
+            {
+                var placement = await session.Integrator.PlaceAssistantCallAsync(request, safe.Options(parsed), ct).ConfigureAwait(false);
+                if (placement is { IsPlaced: true, Call: { } placed })
+                {
+                    output.Line(PlacementLine(placement));
+                    return await ReportVapiCallAsync(session, output, placed, parsed.GetValue(wait), ct).ConfigureAwait(false);
+                }
+
+                return ReportPlacement(output, placement, _ => CliApp.Ok);
+            }
+
             var call = await session.Integrator.StartAssistantCallAsync(request, ct).ConfigureAwait(false);
             return await ReportVapiCallAsync(session, output, call, parsed.GetValue(wait), ct).ConfigureAwait(false);
         }, cancellationToken));
@@ -147,6 +164,45 @@ internal static class CallCommands
             return CliApp.Ok;
         }, cancellationToken));
         return command;
+    }
+
+    /// <summary>Prints a safe call's outcome: placed (then the call), not placed, or unknown (with how to look).</summary>
+    private static int ReportPlacement<TCall>(Output output, CallPlacement<TCall> placement, Func<TCall, int> placed)
+        where TCall : class
+    {
+        output.Line(PlacementLine(placement));
+        if (placement.Call is { } call && placement.IsPlaced)
+        {
+            return placed(call);
+        }
+
+        output.Result(new { outcome = placement.Outcome, placement.CorrelationId, placement.Attempts, placement.Message });
+        return CliApp.Failed;
+    }
+
+    private static string PlacementLine<TCall>(CallPlacement<TCall> placement)
+        where TCall : class =>
+        $"Correlation id {placement.CorrelationId}: {placement.Outcome} after {placement.Attempts} attempt(s). {placement.Message}";
+
+    /// <summary>--safe and --retry-if-not-placed: place the call through the integrator's safe-call methods.</summary>
+    private sealed class SafeOptions
+    {
+        private readonly Option<bool> _safe = new("--safe")
+        {
+            Description = "Tag the call with a correlation id and, if the request's outcome is unknown, look the call up and say placed, not placed or unknown.",
+        };
+
+        private readonly Option<bool> _retry = new("--retry-if-not-placed") { Description = "With --safe: send once more only when the call is proven not placed." };
+
+        public SafeOptions(Command command)
+        {
+            command.Options.Add(_safe);
+            command.Options.Add(_retry);
+        }
+
+        public bool Requested(ParseResult parsed) => parsed.GetValue(_safe) || parsed.GetValue(_retry);
+
+        public SafeCallOptions Options(ParseResult parsed) => new() { RetryWhenProvenNotPlaced = parsed.GetValue(_retry) };
     }
 
     private static Option<bool> WaitOption() => new("--wait") { Description = "Follow the call until it ends and explain how it ended." };
