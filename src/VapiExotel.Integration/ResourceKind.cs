@@ -15,6 +15,12 @@ public enum ResourceKind
     /// <summary>An ExoPhone mapped to the trunk.</summary>
     ExotelNumberMapping,
 
+    /// <summary>
+    /// The integration's SIP digest credential on the trunk, paired with the Vapi credential's
+    /// <c>outboundAuthenticationPlan</c> (only with <see cref="TrunkOptions.DigestAuthentication"/>).
+    /// </summary>
+    ExotelTrunkCredential,
+
     /// <summary>The Exotel gateway's IPv4 address, resolved from its host name (nothing is created).</summary>
     GatewayAddress,
 

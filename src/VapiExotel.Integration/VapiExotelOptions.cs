@@ -91,6 +91,23 @@ public sealed class VapiExotelOptions
         return name.Length <= 40 ? name : name[..40];
     }
 
+    /// <summary>
+    /// The SIP digest user name the integration's trunk credential and the Vapi credential's
+    /// <c>outboundAuthenticationPlan</c> share (with <see cref="TrunkOptions.DigestAuthentication"/>): the credential's
+    /// name (<see cref="GetCredentialName"/>), every character other than a letter, a digit, '-', '_' or '.' made a
+    /// '-', cut to 32 characters. Stable, so that a rerun finds it.
+    /// </summary>
+    /// <returns>The user name.</returns>
+    public string GetDigestUserName()
+    {
+        var name = GetCredentialName().Trim();
+        var user = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-').ToArray());
+        return user.Length <= DigestUserNameMaxLength ? user : user[..DigestUserNameMaxLength];
+    }
+
+    /// <summary>The longest digest user name the integration makes.</summary>
+    internal const int DigestUserNameMaxLength = 32;
+
     /// <summary>The options with the secrets masked.</summary>
     /// <returns>A description safe to log.</returns>
     public override string ToString() =>
@@ -112,12 +129,23 @@ public sealed class TrunkOptions
     /// <summary>The SIP transport between Exotel and Vapi: <see cref="SipTransport.Tcp"/> (the default) or <see cref="SipTransport.Tls"/>, Exotel's production preference.</summary>
     public SipTransport Transport { get; set; } = SipTransport.Tcp;
 
+    /// <summary>
+    /// Whether setup pairs SIP digest authentication across both sides (off by default): a digest credential on the
+    /// trunk, with a stable user name (<see cref="VapiExotelOptions.GetDigestUserName"/>) and a generated password, and
+    /// the same user name and password as the Vapi credential's <c>outboundAuthenticationPlan</c>, so that the trunk
+    /// no longer trusts Vapi's shared signalling addresses alone. The password is returned once, in
+    /// <see cref="IntegrationReport.DigestCredential"/> of the run that generated it; a rerun with both sides paired
+    /// changes nothing. Set up by a setup of both directions (<see cref="SetupScope.All"/>).
+    /// </summary>
+    public bool DigestAuthentication { get; set; }
+
     /// <summary>The name to look for when no <see cref="Sid"/> is set.</summary>
     /// <returns>The name.</returns>
     public string GetName() => string.IsNullOrWhiteSpace(Name) ? DefaultName : Name;
 
     /// <inheritdoc />
-    public override string ToString() => Sid is { Length: > 0 } ? $"{{ Sid = {Sid}, Transport = {Transport} }}" : $"{{ Name = {GetName()}, Transport = {Transport} }}";
+    public override string ToString() => (Sid is { Length: > 0 } ? $"{{ Sid = {Sid}, Transport = {Transport}" : $"{{ Name = {GetName()}, Transport = {Transport}")
+        + (DigestAuthentication ? ", DigestAuthentication = True }" : " }");
 }
 
 /// <summary>The Exotel SIP edge, as a gateway of Vapi's BYO SIP trunk.</summary>

@@ -162,6 +162,7 @@ internal static class ResourceCommands
         ResourceKind.ExotelDestination => "destination",
         ResourceKind.ExotelNumberMapping => "phone-mapping",
         ResourceKind.ExotelWhitelistedIp => "whitelisted-ip",
+        ResourceKind.ExotelTrunkCredential => "trunk-credential",
         ResourceKind.VapiCredential => "vapi-credential",
         ResourceKind.VapiPhoneNumber => "vapi-phone-number",
         _ => kind.ToString(),

@@ -287,6 +287,7 @@ internal static class SetupCommands
         ResourceKind.ExotelWhitelistedIp => "Exotel whitelisted IP",
         ResourceKind.ExotelDestination => "Exotel destination",
         ResourceKind.ExotelNumberMapping => "Exotel number mapping",
+        ResourceKind.ExotelTrunkCredential => "Exotel trunk digest credential",
         ResourceKind.VapiCredential => "Vapi SIP trunk credential",
         ResourceKind.VapiPhoneNumber => "Vapi phone number",
         ResourceKind.GatewayAddress => "Exotel gateway address",

@@ -26,7 +26,22 @@ internal sealed class IntegrationTarget
         SipUriHost = Bindings.Select(b => b.SipUri).FirstOrDefault(u => !string.IsNullOrEmpty(u)) is { } sipUri ? VapiExotelOptionsValidator.SipHost(sipUri) : null;
         SipDomain = options.Vapi.GetSipDomain();
         NumberE164CheckEnabled = options.VapiNumberE164CheckEnabled;
+        DigestAuthentication = options.Trunk.DigestAuthentication;
+        DigestUserName = options.GetDigestUserName();
     }
+
+    /// <summary>Whether setup pairs SIP digest authentication across both sides.</summary>
+    public bool DigestAuthentication { get; }
+
+    /// <summary>The user name of the integration's trunk credential and of the Vapi credential's outbound authentication plan.</summary>
+    public string DigestUserName { get; }
+
+    /// <summary>The label the integration's trunk credential carries (Exotel's limit: 32 characters).</summary>
+    public const string DigestFriendlyName = "vapi-exotel digest";
+
+    /// <summary>A trunk credential is the integration's when its user name is the integration's digest user name.</summary>
+    public bool IsManagedTrunkCredential(ExotelTrunkCredential credential) =>
+        string.Equals(credential.UserName, DigestUserName, StringComparison.Ordinal);
 
     public string? TrunkSid { get; }
 

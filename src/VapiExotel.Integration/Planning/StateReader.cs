@@ -35,14 +35,9 @@ internal sealed class StateReader(ExotelClient exotel, VapiClient vapi, Integrat
     public Task<List<ExotelTrunkCredential>> TrunkCredentialsAsync(string trunkSid, CancellationToken cancellationToken) =>
         gate.ListAsync(ct => exotel.Credentials.ListAsync(trunkSid, cancellationToken: ct), cancellationToken);
 
-    /// <summary>How many digest credentials and settings the trunk holds: never the integration's, so a reason to keep it.</summary>
-    public async Task<int> TrunkExtrasAsync(string trunkSid, CancellationToken cancellationToken)
-    {
-        var credentials = gate.ListAsync(ct => exotel.Credentials.ListAsync(trunkSid, cancellationToken: ct), cancellationToken);
-        var settings = gate.ListAsync(ct => exotel.Settings.ListAsync(trunkSid, ct), cancellationToken);
-        await Task.WhenAll(credentials, settings).ConfigureAwait(false);
-        return (await credentials.ConfigureAwait(false)).Count + (await settings.ConfigureAwait(false)).Count;
-    }
+    /// <summary>How many settings the trunk holds: never the integration's, so a reason to keep it.</summary>
+    public async Task<int> TrunkSettingsCountAsync(string trunkSid, CancellationToken cancellationToken) =>
+        (await gate.ListAsync(ct => exotel.Settings.ListAsync(trunkSid, ct), cancellationToken).ConfigureAwait(false)).Count;
 
     /// <summary>The trunks a number is mapped to (Exotel's <c>trunk-maps</c>).</summary>
     public async Task<IReadOnlyList<string>> TrunksOfAsync(string number, CancellationToken cancellationToken)
@@ -76,6 +71,9 @@ internal sealed class StateReader(ExotelClient exotel, VapiClient vapi, Integrat
     /// <summary>A whitelist entry is the integration's when it is exactly one of Vapi's signalling addresses.</summary>
     public bool IsManagedIp(ExotelWhitelistedIp entry) =>
         (entry.Mask ?? 32) == 32 && target.SignallingIps.Contains(entry.Ip ?? string.Empty, StringComparer.Ordinal);
+
+    /// <summary>A trunk credential is the integration's when its user name is the integration's digest user name (whether or not the option is on now).</summary>
+    public bool IsManagedTrunkCredential(ExotelTrunkCredential credential) => target.IsManagedTrunkCredential(credential);
 
     /// <summary>A mapping is the integration's when its number is configured.</summary>
     public bool IsManagedMapping(ExotelPhoneNumberMapping mapping) => target.Numbers.Any(n => PhoneNumberText.Same(mapping.PhoneNumber, n));

@@ -10,6 +10,7 @@ public sealed record ManagedResource(ResourceKind Kind, string Id, string Descri
 /// <summary>
 /// What the integration manages on both sides, as found now: the trunk (found by its SID or name), Vapi's signalling
 /// addresses whitelisted on it, destinations pointing at Vapi's SIP domain, the configured numbers' mappings, the
+/// trunk's digest credential of the integration's user name (<see cref="VapiExotelOptions.GetDigestUserName"/>), the
 /// credential of the configured name and the BYO phone numbers of the configured numbers on it. Nothing else.
 /// </summary>
 public sealed class IntegrationInventory
@@ -27,10 +28,10 @@ public sealed class IntegrationInventory
         TrunkIsOwned = trunkIsOwned;
     }
 
-    /// <summary>The managed resources: Exotel's first (trunk, addresses, destinations, mappings), then Vapi's (credential, numbers).</summary>
+    /// <summary>The managed resources: Exotel's first (trunk, addresses, destinations, mappings, digest credential), then Vapi's (credential, numbers).</summary>
     public IReadOnlyList<ManagedResource> Resources { get; }
 
-    /// <summary>How many whitelist entries, destinations and mappings on the trunk the integration does not manage (and will not touch).</summary>
+    /// <summary>How many whitelist entries, destinations, mappings, digest credentials and settings on the trunk the integration does not manage (and will not touch).</summary>
     public int UnmanagedOnTrunk { get; }
 
     /// <summary>How many Vapi phone numbers not configured here use the integration's credential (it is kept while they do).</summary>

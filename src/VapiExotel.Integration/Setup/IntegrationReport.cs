@@ -33,6 +33,14 @@ public sealed class IntegrationReport
     /// </summary>
     public IReadOnlyList<string> ManualSteps { get; }
 
+    /// <summary>
+    /// The SIP digest credential this setup generated and set on both sides (with
+    /// <see cref="TrunkOptions.DigestAuthentication"/>), or null when it generated none: the option is off, both sides
+    /// were paired already, or the pairing failed. Neither service returns the password: this is the only time it is
+    /// seen. Never part of <see cref="ToString"/>, a step or a log line.
+    /// </summary>
+    public SipDigestCredential? DigestCredential { get; init; }
+
     /// <summary>Whether every step succeeded (none failed).</summary>
     public bool Succeeded => Steps.All(s => !s.IsFailure);
 

@@ -24,12 +24,15 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
         var credential = outbound ? EnsureCredentialAsync(cancellationToken)
             : _target.DestinationNeedsCredential ? FindCredentialAsync(cancellationToken)
             : Task.FromResult(CredentialState.NotNeeded);
-        var trunk = inbound ? EnsureExotelSideAsync(credential, cancellationToken) : Task.FromResult<string?>(null);
+        var trunk = inbound ? EnsureExotelSideAsync(credential, cancellationToken) : Task.FromResult<(string? Sid, bool Fresh)>((null, false));
         var numbers = outbound ? EnsurePhoneNumbersAsync(credential, cancellationToken) : Task.CompletedTask;
-        await Task.WhenAll(credential, trunk, numbers).ConfigureAwait(false);
+        var digest = !_target.DigestAuthentication ? Task.FromResult<SipDigestCredential?>(null)
+            : scope == SetupScope.All ? EnsureDigestAsync(trunk, credential, cancellationToken)
+            : Task.FromResult(SkipDigest(scope));
+        await Task.WhenAll(credential, trunk, numbers, digest).ConfigureAwait(false);
 
-        var manual = inbound ? new[] { _target.FlowStep(await trunk.ConfigureAwait(false)) } : [];
-        return log.Report(scope, manual);
+        var manual = inbound ? new[] { _target.FlowStep((await trunk.ConfigureAwait(false)).Sid) } : [];
+        return log.Report(scope, manual, await digest.ConfigureAwait(false));
     }
 
     // ---- Vapi: the credential --------------------------------------------------------------------------------
@@ -92,7 +95,7 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
         {
             var created = await gate.RunAsync(ct => vapi.Credentials.CreateSipTrunkAsync(create, ct), cancellationToken).ConfigureAwait(false);
             log.Add(new IntegrationStep(Kind, name, StepOutcome.Created, created.Id, desired));
-            return CredentialState.Exists(created.Id);
+            return CredentialState.Exists(created.Id, created.OutboundAuthenticationPlan?.AuthUsername);
         }
         catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
         {
@@ -109,21 +112,21 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
         if (addresses is null)
         {
             log.Add(new IntegrationStep(Kind, name, StepOutcome.AlreadyPresent, credential.Id, "Its gateway was not compared: the gateway's address did not resolve."));
-            return CredentialState.Exists(credential.Id);
+            return CredentialState.Exists(credential.Id, credential.OutboundAuthenticationPlan?.AuthUsername);
         }
 
         var drift = _target.CredentialDrift(credential, addresses);
         if (drift.Count == 0)
         {
             log.Add(new IntegrationStep(Kind, name, StepOutcome.AlreadyPresent, credential.Id, $"Gateway {_target.GatewayHost}:{_target.GatewayPort} over {_target.GatewayProtocol}."));
-            return CredentialState.Exists(credential.Id);
+            return CredentialState.Exists(credential.Id, credential.OutboundAuthenticationPlan?.AuthUsername);
         }
 
         var repair = "Drifted: " + string.Join("; ", drift) + ".";
         if (!apply)
         {
             log.Add(new IntegrationStep(Kind, name, StepOutcome.WouldUpdate, credential.Id, repair));
-            return CredentialState.Exists(credential.Id);
+            return CredentialState.Exists(credential.Id, credential.OutboundAuthenticationPlan?.AuthUsername);
         }
 
         // Vapi replaces the gateway list as a whole: send every gateway back, the edge's repaired.
@@ -139,7 +142,7 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
         }
 
         // Even when the repair failed the credential exists, and the numbers belong on it.
-        return CredentialState.Exists(credential.Id);
+        return CredentialState.Exists(credential.Id, credential.OutboundAuthenticationPlan?.AuthUsername);
     }
 
     /// <summary>Inbound only: the credential is not set up here, but the destination's host is its id.</summary>
@@ -249,7 +252,8 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
 
     // ---- Exotel: the trunk and what hangs on it --------------------------------------------------------------
 
-    private async Task<string?> EnsureExotelSideAsync(Task<CredentialState> credential, CancellationToken cancellationToken)
+    /// <summary>The trunk and what hangs on it; returns the trunk's SID (null when it failed, or in a plan, is to be created) and whether it is (to be) created by this run.</summary>
+    private async Task<(string? Sid, bool Fresh)> EnsureExotelSideAsync(Task<CredentialState> credential, CancellationToken cancellationToken)
     {
         // Where each number is mapped does not depend on the trunk: asked at once, alongside the trunk's lookup.
         var lookups = _target.Numbers.ToDictionary(n => n, n => ErrorAdvice.AttemptAsync(read.TrunksOfAsync(n, cancellationToken)), StringComparer.Ordinal);
@@ -261,7 +265,7 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
             ForEach(_target.SignallingIps, (ip, i) => log.Skip(ResourceKind.ExotelWhitelistedIp, ip, Reason, i));
             log.Skip(ResourceKind.ExotelDestination, _target.DestinationText((await credential.ConfigureAwait(false)).Id), Reason);
             ForEachBinding((number, i) => log.Skip(ResourceKind.ExotelNumberMapping, number, Reason, i));
-            return null;
+            return (null, false);
         }
 
         // A trunk created now (or to be created) has nothing on it: no need to read.
@@ -276,7 +280,7 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
             EnsureMappingsAsync(sid, mappings, lookups, cancellationToken),
         };
         await Task.WhenAll(work).ConfigureAwait(false);
-        return sid;
+        return (sid, fresh);
     }
 
     private async Task<(string? Sid, bool Fresh)> EnsureTrunkAsync(CancellationToken cancellationToken)
@@ -562,6 +566,139 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
         return true;
     }
 
+    // ---- both sides: SIP digest authentication ---------------------------------------------------------------
+
+    private const string DigestNeedsBothSides =
+        "Not set up: digest authentication changes both sides together (the trunk's credential and the Vapi credential's outboundAuthenticationPlan), "
+        + "so only a setup of both directions sets it up.";
+
+    private const string DigestPlanned = "A generated password would be set on the trunk's credential and as the Vapi credential's outboundAuthenticationPlan.";
+
+    private SipDigestCredential? SkipDigest(SetupScope scope)
+    {
+        log.Skip(ResourceKind.ExotelTrunkCredential, _target.DigestUserName, $"{DigestNeedsBothSides} This one is {scope.ToString().ToLowerInvariant()} only.");
+        return null;
+    }
+
+    /// <summary>
+    /// The trunk's digest credential and the Vapi credential's outbound authentication plan, paired on one user name.
+    /// Neither service returns a password, so a pair whose user names match is left as it is; when one side lacks the
+    /// user, a new password is generated and set on both. Returns the credential when this run generated it.
+    /// </summary>
+    private async Task<SipDigestCredential?> EnsureDigestAsync(Task<(string? Sid, bool Fresh)> trunkTask, Task<CredentialState> credentialTask, CancellationToken cancellationToken)
+    {
+        const ResourceKind Kind = ResourceKind.ExotelTrunkCredential;
+        var user = _target.DigestUserName;
+        var (sid, fresh) = await trunkTask.ConfigureAwait(false);
+        var credential = await credentialTask.ConfigureAwait(false);
+        if (sid is null || credential.Id is null)
+        {
+            if ((sid is not null || fresh) && (credential.Id is not null || credential.IsPlannedCreation))
+            {
+                log.Add(new IntegrationStep(Kind, user, StepOutcome.WouldCreate, message: DigestPlanned));
+            }
+            else
+            {
+                log.Skip(Kind, user, sid is null && !fresh ? "Not set up: the trunk step failed." : $"Not set up: the Vapi credential step failed ({credential.Problem}).");
+            }
+
+            return null;
+        }
+
+        IReadOnlyList<ExotelTrunkCredential> existing;
+        try
+        {
+            existing = fresh ? [] : await read.TrunkCredentialsAsync(sid, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
+        {
+            log.Fail(Kind, user, ex);
+            return null;
+        }
+
+        var ours = existing.FirstOrDefault(_target.IsManagedTrunkCredential);
+        var vapiUser = credential.AuthUsername;
+        if (ours is not null && string.Equals(vapiUser, user, StringComparison.Ordinal))
+        {
+            log.Add(new IntegrationStep(Kind, user, StepOutcome.AlreadyPresent, ours.Id,
+                $"The trunk checks user '{user}', which Vapi credential {credential.Id} sends; the password is left as it is (neither service returns it)."));
+            return null;
+        }
+
+        if (ours is null && vapiUser is not null && existing.FirstOrDefault(c => string.Equals(c.UserName, vapiUser, StringComparison.Ordinal)) is { } theirs)
+        {
+            log.Add(new IntegrationStep(Kind, user, StepOutcome.AlreadyPresent, theirs.Id,
+                $"The trunk and Vapi credential {credential.Id} already pair digest user '{vapiUser}', which is not the integration's: left as it is."));
+            return null;
+        }
+
+        var why = ours is not null
+            ? $"The trunk has credential '{user}', but Vapi credential {credential.Id} {(vapiUser is null ? "has no outboundAuthenticationPlan" : $"sends user '{vapiUser}'")}: the password is rotated."
+            : string.Equals(vapiUser, user, StringComparison.Ordinal)
+                ? $"Vapi credential {credential.Id} sends user '{user}', but the trunk has no credential for it: the password is rotated."
+                : "Digest authentication for Vapi's calls into the trunk.";
+        if (!apply)
+        {
+            log.Add(new IntegrationStep(Kind, user, ours is null ? StepOutcome.WouldCreate : StepOutcome.WouldUpdate, ours?.Id, why + " " + DigestPlanned));
+            return null;
+        }
+
+        var password = DigestPassword.Generate();
+        var plan = new UpdateSipTrunkCredentialRequest
+        {
+            OutboundAuthenticationPlan = new SipTrunkOutboundAuthenticationPlan { AuthUsername = user, AuthPassword = password },
+        };
+        var id = ours?.Id;
+        try
+        {
+            // The side that has the user already takes the new password first, the side that lacks it last: should the
+            // run stop in between, the user names still differ, and a rerun rotates again. Two sides that agree on the
+            // user name but not on the password would never be repaired (the passwords cannot be read back).
+            if (ours is not null)
+            {
+                await gate.RunAsync(ct => exotel.Credentials.UpdateAsync(sid, ours.Id, new UpdateTrunkCredentialRequest { Password = password }, ct), cancellationToken).ConfigureAwait(false);
+                await gate.RunAsync(ct => vapi.Credentials.UpdateSipTrunkAsync(credential.Id, plan, ct), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await gate.RunAsync(ct => vapi.Credentials.UpdateSipTrunkAsync(credential.Id, plan, ct), cancellationToken).ConfigureAwait(false);
+                id = await CreateTrunkCredentialAsync(sid, user, password, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ErrorAdvice.IsKnown(ex))
+        {
+            log.Fail(Kind, user, ex, resourceId: id);
+            return null;
+        }
+
+        log.Add(new IntegrationStep(Kind, user, ours is null ? StepOutcome.Created : StepOutcome.Updated, id,
+            $"{why} A generated password is set on both sides: the trunk checks user '{user}', which Vapi credential {credential.Id} now sends. "
+            + "The password is in this report's DigestCredential, and nowhere else."));
+        return new SipDigestCredential(user, password);
+    }
+
+    /// <summary>Creates the integration's trunk credential; one created meanwhile (by a concurrent run) is given this password instead.</summary>
+    private async Task<string> CreateTrunkCredentialAsync(string trunkSid, string user, string password, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var create = new CreateTrunkCredentialRequest(user, password) { FriendlyName = IntegrationTarget.DigestFriendlyName };
+            return (await gate.RunAsync(ct => exotel.Credentials.CreateAsync(trunkSid, create, ct), cancellationToken).ConfigureAwait(false)).Id;
+        }
+        catch (ExotelException ex) when (ex.IsDuplicate)
+        {
+            var now = await read.TrunkCredentialsAsync(trunkSid, cancellationToken).ConfigureAwait(false);
+            var ours = now.Find(_target.IsManagedTrunkCredential);
+            if (ours is null)
+            {
+                throw;
+            }
+
+            await gate.RunAsync(ct => exotel.Credentials.UpdateAsync(trunkSid, ours.Id, new UpdateTrunkCredentialRequest { Password = password }, ct), cancellationToken).ConfigureAwait(false);
+            return ours.Id;
+        }
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------------
 
     private async Task<List<T>?> ReadOrFail<T>(Func<CancellationToken, Task<List<T>>> list, ResourceKind kind, IReadOnlyList<string> targets, CancellationToken cancellationToken)
@@ -587,7 +724,7 @@ internal sealed class SetupRun(ExotelClient exotel, VapiClient vapi, StateReader
 }
 
 /// <summary>Where the Vapi credential stands, for the steps that need its id.</summary>
-internal sealed record CredentialState(string? Id, bool IsPlannedCreation, string? Problem, bool FailedInThisRun = false)
+internal sealed record CredentialState(string? Id, bool IsPlannedCreation, string? Problem, bool FailedInThisRun = false, string? AuthUsername = null)
 {
     public static CredentialState NotNeeded { get; } = new(null, false, null);
 
@@ -595,7 +732,8 @@ internal sealed record CredentialState(string? Id, bool IsPlannedCreation, strin
 
     public bool IsFailed => Problem is not null;
 
-    public static CredentialState Exists(string id) => new(id, false, null);
+    /// <summary>The credential exists; <paramref name="authUsername"/> is its outbound authentication plan's user, when it has one.</summary>
+    public static CredentialState Exists(string id, string? authUsername = null) => new(id, false, null, AuthUsername: authUsername);
 
     /// <summary>The credential step of this run failed (and reported it).</summary>
     public static CredentialState Failed(string problem) => new(null, false, problem, FailedInThisRun: true);

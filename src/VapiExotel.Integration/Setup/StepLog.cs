@@ -51,11 +51,11 @@ internal sealed class StepLog(string operation, ILogger logger, string? metricOp
     public IntegrationStep Skip(ResourceKind kind, string target, string reason, int order = 0) =>
         Add(new IntegrationStep(kind, target, StepOutcome.Skipped, message: reason), order);
 
-    public IntegrationReport Report(SetupScope scope, IReadOnlyList<string> manualSteps)
+    public IntegrationReport Report(SetupScope scope, IReadOnlyList<string> manualSteps, SipDigestCredential? digestCredential = null)
     {
         // The queue keeps arrival order, and OrderBy is stable: steps of one kind and order stay as they came.
         var ordered = _steps.OrderBy(s => s.Step.Kind).ThenBy(s => s.Order).Select(s => s.Step).ToList();
-        var report = new IntegrationReport(operation, scope, ordered, manualSteps);
+        var report = new IntegrationReport(operation, scope, ordered, manualSteps) { DigestCredential = digestCredential };
         var failed = ordered.Count(s => s.IsFailure);
         var changed = ordered.Count(s => s.IsChange);
         Log.Finished(logger, operation, scope, failed, changed, ordered.Count);

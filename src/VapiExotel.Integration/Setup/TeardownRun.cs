@@ -28,7 +28,7 @@ internal sealed class TeardownRun(ExotelClient exotel, VapiClient vapi, StateRea
         }
 
         await Task.WhenAll(
-            RemoveAsync(inventory, dryRun, log, [ResourceKind.ExotelNumberMapping, ResourceKind.ExotelDestination, ResourceKind.ExotelWhitelistedIp], ResourceKind.ExotelTrunk, cancellationToken),
+            RemoveAsync(inventory, dryRun, log, [ResourceKind.ExotelNumberMapping, ResourceKind.ExotelDestination, ResourceKind.ExotelWhitelistedIp, ResourceKind.ExotelTrunkCredential], ResourceKind.ExotelTrunk, cancellationToken),
             RemoveAsync(inventory, dryRun, log, [ResourceKind.VapiPhoneNumber], ResourceKind.VapiCredential, cancellationToken)).ConfigureAwait(false);
         return log.Report(SetupScope.All, []);
     }
@@ -74,8 +74,10 @@ internal sealed class TeardownRun(ExotelClient exotel, VapiClient vapi, StateRea
         var ips = read.WhitelistedIpsAsync(sid, cancellationToken);
         var destinations = read.DestinationsAsync(sid, cancellationToken);
         var mappings = read.MappingsAsync(sid, cancellationToken);
-        var extras = read.TrunkExtrasAsync(sid, cancellationToken);
-        await Task.WhenAll(ips, destinations, mappings, extras).ConfigureAwait(false);
+        var credentials = read.TrunkCredentialsAsync(sid, cancellationToken);
+        var settings = read.TrunkSettingsCountAsync(sid, cancellationToken);
+        await Task.WhenAll(ips, destinations, mappings, credentials, settings).ConfigureAwait(false);
+        var credentialList = await credentials.ConfigureAwait(false);
         var (ipList, destinationList, mappingList) = (await ips.ConfigureAwait(false), await destinations.ConfigureAwait(false), await mappings.ConfigureAwait(false));
 
         // The destination's host is the credential's id (unless a SIP address is configured): known from the Vapi side.
@@ -86,7 +88,8 @@ internal sealed class TeardownRun(ExotelClient exotel, VapiClient vapi, StateRea
         resources.AddRange(ipList.Where(read.IsManagedIp).Select(e => new ManagedResource(ResourceKind.ExotelWhitelistedIp, e.Id, $"{e.Ip}/{e.Mask ?? 32}", sid)));
         resources.AddRange(destinationList.Where(d => StateReader.IsManagedDestination(d, hosts)).Select(d => new ManagedResource(ResourceKind.ExotelDestination, d.Id, d.Destination ?? "?", sid)));
         resources.AddRange(mappingList.Where(read.IsManagedMapping).Select(m => new ManagedResource(ResourceKind.ExotelNumberMapping, m.Id, $"{m.PhoneNumber} ({m.EffectiveMode})", sid)));
-        var entries = ipList.Count + destinationList.Count + mappingList.Count + await extras.ConfigureAwait(false);
+        resources.AddRange(credentialList.Where(read.IsManagedTrunkCredential).Select(c => new ManagedResource(ResourceKind.ExotelTrunkCredential, c.Id, $"digest user '{c.UserName}'", sid)));
+        var entries = ipList.Count + destinationList.Count + mappingList.Count + credentialList.Count + await settings.ConfigureAwait(false);
         return new Side(resources, entries - (resources.Count - 1));
     }
 
@@ -176,6 +179,7 @@ internal sealed class TeardownRun(ExotelClient exotel, VapiClient vapi, StateRea
         ResourceKind.ExotelWhitelistedIp => exotel.WhitelistedIps.DeleteAsync(resource.ParentId!, resource.Id, cancellationToken),
         ResourceKind.ExotelDestination => exotel.DestinationUris.DeleteAsync(resource.ParentId!, resource.Id, cancellationToken),
         ResourceKind.ExotelNumberMapping => exotel.PhoneNumbers.DeleteAsync(resource.ParentId!, resource.Id, cancellationToken),
+        ResourceKind.ExotelTrunkCredential => exotel.Credentials.DeleteAsync(resource.ParentId!, resource.Id, cancellationToken),
         ResourceKind.VapiCredential => vapi.Credentials.DeleteAsync(resource.Id, cancellationToken),
         ResourceKind.VapiPhoneNumber => vapi.PhoneNumbers.DeleteAsync(resource.Id, cancellationToken),
         _ => throw new InvalidOperationException($"{resource.Kind} is not removed by teardown."),
