@@ -162,4 +162,16 @@ public interface IVapiExotelIntegrator
     /// <returns>The ended call, with its details.</returns>
     /// <exception cref="VapiExotelException">It had not ended within <see cref="CallWaitOptions.Timeout"/>.</exception>
     Task<ExotelCall> WaitForExotelCallEndAsync(string callSid, CallWaitOptions? options = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Follows one conversation on Exotel, Vapi or both as a stream of events that ends with a classified
+    /// <see cref="CallEnded"/>, polling with back-off. This integrator's monitor gets no pushes: to have Exotel status
+    /// callbacks and Vapi server messages arrive at once, follow the call with the app's <see cref="CallMonitor"/>
+    /// (<c>AddVapiExotelCallMonitor</c>, or <c>AddVapiExotelWebhooks</c> in VapiExotel.AspNetCore) instead.
+    /// </summary>
+    /// <param name="reference">The call: an Exotel SID, a Vapi call id, or both.</param>
+    /// <param name="options">Polling intervals; the defaults when null.</param>
+    /// <param name="cancellationToken">Ends the stream (the call goes on).</param>
+    /// <returns>The call's events.</returns>
+    IAsyncEnumerable<CallEvent> FollowCallAsync(CallReference reference, CallMonitorOptions? options = null, CancellationToken cancellationToken = default);
 }

@@ -24,6 +24,7 @@ public class VapiExotelIntegrator : IVapiExotelIntegrator
     private readonly ILogger _logger;
     private readonly CallFollower _calls;
     private readonly SafeCallRunner _safeCalls;
+    private readonly CallMonitor _monitor;
 
     /// <summary>Creates an integrator.</summary>
     /// <param name="exotel">The Exotel client.</param>
@@ -31,8 +32,10 @@ public class VapiExotelIntegrator : IVapiExotelIntegrator
     /// <param name="options">The integration's options; checked here, before any request.</param>
     /// <param name="logger">Logs each step; none when null.</param>
     /// <param name="timeProvider">The clock for call polling; the system's when null.</param>
+    /// <param name="monitor">The app's call monitor, which webhooks feed (<c>AddVapiExotel</c> passes the registered one); a polling-only one when null.</param>
     /// <exception cref="ArgumentException">The options break a rule; the message lists every problem by its configuration key.</exception>
-    public VapiExotelIntegrator(ExotelClient exotel, VapiClient vapi, VapiExotelOptions options, ILogger<VapiExotelIntegrator>? logger = null, TimeProvider? timeProvider = null)
+    public VapiExotelIntegrator(
+        ExotelClient exotel, VapiClient vapi, VapiExotelOptions options, ILogger<VapiExotelIntegrator>? logger = null, TimeProvider? timeProvider = null, CallMonitor? monitor = null)
     {
         _exotel = exotel ?? throw new ArgumentNullException(nameof(exotel));
         _vapi = vapi ?? throw new ArgumentNullException(nameof(vapi));
@@ -47,6 +50,7 @@ public class VapiExotelIntegrator : IVapiExotelIntegrator
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _calls = new CallFollower(timeProvider ?? TimeProvider.System, _logger);
         _safeCalls = new SafeCallRunner(timeProvider ?? TimeProvider.System, _logger);
+        _monitor = monitor ?? new CallMonitor(exotel, vapi, timeProvider, logger: null);
     }
 
     /// <summary>The configuration checks alone, with no request: each problem names its key. What <see cref="ValidateAsync"/> starts with.</summary>
@@ -241,6 +245,10 @@ public class VapiExotelIntegrator : IVapiExotelIntegrator
         ArgumentException.ThrowIfNullOrWhiteSpace(callSid);
         return _calls.FollowAsync(_exotel, callSid, options, cancellationToken);
     }
+
+    /// <inheritdoc />
+    public virtual IAsyncEnumerable<CallEvent> FollowCallAsync(CallReference reference, CallMonitorOptions? options = null, CancellationToken cancellationToken = default) =>
+        _monitor.FollowAsync(reference, options, cancellationToken);
 
     private async Task<IntegrationReport> RunSetupAsync(SetupScope scope, bool apply, IProgress<IntegrationStep>? progress, CancellationToken cancellationToken)
     {

@@ -51,13 +51,16 @@ public static class VapiExotelServiceCollectionExtensions
         services.AddOptions<VapiExotelOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VapiExotelOptions>, VapiExotelOptionsValidator>());
 
-        // Transient, as the typed clients it composes are.
+        // Transient, as the typed clients it composes are; the call monitor is one per app, so that webhooks
+        // (VapiExotel.AspNetCore) feed every integrator's FollowCallAsync.
+        services.AddVapiExotelCallMonitor();
         services.TryAddTransient(sp => new VapiExotelIntegrator(
             sp.GetRequiredService<ExotelClient>(),
             sp.GetRequiredService<VapiClient>(),
             sp.GetRequiredService<IOptions<VapiExotelOptions>>().Value,
             sp.GetService<ILogger<VapiExotelIntegrator>>(),
-            sp.GetService<TimeProvider>()));
+            sp.GetService<TimeProvider>(),
+            sp.GetRequiredService<CallMonitor>()));
         services.TryAddTransient<IVapiExotelIntegrator>(sp => sp.GetRequiredService<VapiExotelIntegrator>());
         return services;
     }

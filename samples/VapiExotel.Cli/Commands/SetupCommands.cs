@@ -58,6 +58,12 @@ internal static class SetupCommands
             }
 
             Summarize(output, session, report);
+            if (report.DigestCredential is { } digest)
+            {
+                // Returned once: neither service gives the password back, so this is the only time it can be stored.
+                output.Markup($"[yellow]SIP digest credential[/] (shown once; store it now): user [bold]{Markup.Escape(digest.UserName)}[/], password [bold]{Markup.Escape(digest.Password)}[/]");
+            }
+
             output.Result(ReportJson(report, session));
             return report.Succeeded ? CliApp.Ok : CliApp.Failed;
         }, cancellationToken, prepareSandbox: false));
@@ -270,6 +276,7 @@ internal static class SetupCommands
             error = s.Error is { } e ? new { e.Service, e.Message, e.Fix, e.HttpStatus, e.ErrorCode, e.RequestId, e.IsOutcomeUnknown, e.IsConflict } : null,
         }),
         manualSteps = report.ManualSteps,
+        digestCredential = report.DigestCredential is { } digest ? new { digest.UserName, digest.Password } : null,   // returned once
     };
 
     internal static string Describe(StepOutcome outcome) => outcome switch
