@@ -217,6 +217,125 @@ public sealed class CallTests : SandboxCliTest
         Assert.That(Changes, Is.Empty, "nothing is sent for a number that cannot be right");
     }
 
+    [Test]
+    public async Task Call_follow_streams_an_exotel_call_to_its_end_then_prints_the_classification()
+    {
+        await using var live = await StartRealTimeSandboxAsync();
+        live.ScriptCall(Customer, Quickly(SandboxCallScript.Answered()));
+        Assert.That((await RunAsync("call", "connect", "+919876500001", Customer, "--caller-id", ExoPhone)).ExitCode, Is.Zero);
+        var sid = (string)live.Exotel.Calls.Single()["Sid"]!;
+
+        var run = await RunAsync("call", "follow", sid);
+
+        var statuses = run.OutLines.Where(l => l.StartsWith("[exotel] ", StringComparison.Ordinal) && !l.StartsWith("[exotel] leg ", StringComparison.Ordinal)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.Out + run.Error);
+            Assert.That(run.OutLines[0], Does.StartWith($"Following Exotel call {sid} until it ends"));
+            Assert.That(statuses, Is.Not.Empty.And.Unique, "each status once, as it changed");
+            Assert.That(statuses.LastOrDefault(), Is.EqualTo("[exotel] completed"));
+            Assert.That(run.OutLines, Has.Some.Match(@"^\[exotel\] leg 1: "), "the legs from the call details");
+            Assert.That(run.OutLines[^2], Is.EqualTo("Side: none (not a failure). Likely cause: none. Code: Exotel completed."));
+            Assert.That(run.OutLines[^1], Does.StartWith("Fix: Nothing"));
+        });
+    }
+
+    [Test]
+    public async Task Call_follow_json_prints_every_event_and_the_failure_and_exits_1()
+    {
+        await using var live = await StartRealTimeSandboxAsync();
+        Assert.That((await RunAsync("setup")).ExitCode, Is.Zero);
+        live.ScriptCall(Customer, Quickly(SandboxCallScript.Failed()));
+        Assert.That((await RunAsync("call", "assistant", Customer)).ExitCode, Is.Zero);
+        var id = (string)live.Vapi.Calls.Single()["id"]!;
+
+        var run = await RunAsync("call", "follow", id, "--json");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Out + run.Error);
+        using var document = JsonDocument.Parse(run.Out);
+        var root = document.RootElement;
+        var outcome = root.GetProperty("outcome");
+        var events = root.GetProperty("events").EnumerateArray().ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(root.GetProperty("call").GetProperty("vapiCallId").GetString(), Is.EqualTo(id));
+            Assert.That(outcome.GetProperty("isFailure").GetBoolean(), Is.True);
+            Assert.That(outcome.GetProperty("side").GetString(), Is.EqualTo("sipPath"));
+            Assert.That(outcome.GetProperty("likelyCause").GetString(), Is.EqualTo("transport"));
+            Assert.That(outcome.GetProperty("code").GetString(), Is.EqualTo("call.in-progress.error-sip-outbound-call-failed-to-connect"));
+            Assert.That(outcome.GetProperty("vapiEndedReason").GetString(), Is.EqualTo("call.in-progress.error-sip-outbound-call-failed-to-connect"));
+            Assert.That(outcome.GetProperty("fix").GetString(), Is.Not.Empty);
+            Assert.That(events[^1].GetProperty("type").GetString(), Is.EqualTo("ended"));
+            Assert.That(events.Where(e => e.GetProperty("type").GetString() == "status").Select(e => e.GetProperty("status").GetString()).LastOrDefault(), Is.EqualTo("ended"));
+            Assert.That(events.Select(e => e.GetProperty("side").GetString()), Has.All.EqualTo("vapi"));
+            Assert.That(events.Select(e => e.GetProperty("source").GetString()), Has.All.EqualTo("poll"));
+        });
+    }
+
+    [Test]
+    public async Task Call_follow_both_waits_for_both_sides_to_end()
+    {
+        await using var live = await StartRealTimeSandboxAsync();
+        Assert.That((await RunAsync("setup")).ExitCode, Is.Zero);
+        live.ScriptCall(Customer, Quickly(SandboxCallScript.Answered()));
+        live.ScriptCall("+919876500002", Quickly(SandboxCallScript.Busy()));
+        Assert.That((await RunAsync("call", "connect", "+919876500001", "+919876500002", "--caller-id", ExoPhone)).ExitCode, Is.Zero);
+        Assert.That((await RunAsync("call", "assistant", Customer)).ExitCode, Is.Zero);
+        var sid = (string)live.Exotel.Calls.Single()["Sid"]!;
+        var id = (string)live.Vapi.Calls.Single()["id"]!;
+
+        var run = await RunAsync("call", "follow", "--both", sid, id);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.Out + run.Error);
+            Assert.That(run.OutLines[0], Does.StartWith($"Following Exotel call {sid} and Vapi call {id}"));
+            Assert.That(run.OutLines, Does.Contain("[exotel] busy").And.Contain("[vapi] ended"));
+            Assert.That(run.OutLines[^2], Does.StartWith("Side: none (not a failure). Likely cause: busy."), "busy on one side, a normal end on the other");
+        });
+    }
+
+    [TestCase("", TestName = "Call_follow_without_a_call_is_bad_usage")]
+    [TestCase("abc --both abc 5b8c2d1e-0000-4000-8000-000000000001", TestName = "Call_follow_with_an_id_and_both_is_bad_usage")]
+    [TestCase("--both abc", TestName = "Call_follow_both_with_one_value_is_bad_usage")]
+    public async Task Call_follow_usage(string args)
+    {
+        var run = await RunAsync(["call", "follow", .. args.Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Out + run.Error);
+        Assert.That(run.ErrorLines[0], Does.StartWith("Error:").And.Contain("--both"));
+        Assert.That(Sandbox.Requests, Is.Empty);
+    }
+
+    [Test]
+    public async Task Call_follow_an_unknown_call_fails_with_the_not_found_error()
+    {
+        var run = await RunAsync("call", "follow", "0123456789abcdef0123456789abcdef");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Out + run.Error);
+        Assert.That(run.ErrorLines[0], Does.StartWith("Error:"));
+    }
+
+    /// <summary>A sandbox on real time (calls progress on their own, as the tool polls them), which the next runs use.</summary>
+    private async Task<VapiExotelSandbox> StartRealTimeSandboxAsync()
+    {
+        var live = await VapiExotelSandbox.StartAsync(new VapiExotelSandboxOptions { ClockMode = SandboxClockMode.RealTime });
+        foreach (var (key, value) in live.ConfigurationFor())
+        {
+            Variables[EnvironmentName(key)] = value;
+        }
+
+        return live;
+    }
+
+    /// <summary>A call over in well under a second: queued 100 ms, ringing 300 ms, talking 300 ms.</summary>
+    private static SandboxCallScript Quickly(SandboxCallScript script) => script with
+    {
+        QueuedFor = TimeSpan.FromMilliseconds(100),
+        RingFor = TimeSpan.FromMilliseconds(300),
+        TalkFor = TimeSpan.FromMilliseconds(300),
+    };
+
     private JsonElement VapiCallRequest()
     {
         var request = Sandbox.Requests.Single(r => r.Api == SandboxApi.Vapi && r.Method == "POST" && r.Path == "/call");

@@ -11,6 +11,13 @@ namespace VapiExotel.Cli.Commands;
 /// <summary><c>test-call</c> and <c>call …</c>: the original scripts' call commands, each doing what it says.</summary>
 internal static class CallCommands
 {
+    /// <summary>Polls without pushes (the tool has no webhook server): quick at first, for calls that end in seconds, then every 10 seconds at most.</summary>
+    private static readonly CallMonitorOptions FollowPolling = new()
+    {
+        InitialPollInterval = TimeSpan.FromMilliseconds(500),
+        MaxPollInterval = TimeSpan.FromSeconds(10),
+    };
+
     public static Command TestCall(CliEnvironment environment)
     {
         var to = new Option<string?>("--to") { Description = "The phone to ring, E.164 (+919876543210); VapiExotel:TestCallNumber when not given. A real call: there is no other default." };
@@ -33,7 +40,7 @@ internal static class CallCommands
     public static Command Call(CliEnvironment environment) =>
         new("call", "Place, show and list calls.")
         {
-            Connect(environment), Flow(environment), Assistant(environment), Show(environment), List(environment),
+            Connect(environment), Flow(environment), Assistant(environment), Show(environment), List(environment), Follow(environment),
         };
 
     private static Command Connect(CliEnvironment environment)
@@ -165,6 +172,122 @@ internal static class CallCommands
         }, cancellationToken));
         return command;
     }
+
+    private static Command Follow(CliEnvironment environment)
+    {
+        var id = new Argument<string?>("SID|ID") { Description = "An Exotel call SID, or a Vapi call id (a UUID).", Arity = ArgumentArity.ZeroOrOne };
+        var both = new Option<string[]>("--both")
+        {
+            Description = "Follow one conversation on both sides: its Exotel call SID, then its Vapi call id; it ends when both have ended.",
+            Arity = new ArgumentArity(2, 2),
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var command = new Command("follow", "Follow a call to its end (by polling), printing each status as it changes, then how it ended: the side, likely cause, code and fix.") { id, both };
+        command.Validators.Add(result =>
+        {
+            var hasId = result.GetResult(id) is { Tokens.Count: > 0 };
+            var hasBoth = result.GetResult(both) is { Tokens.Count: > 0 };
+            if (hasId == hasBoth)
+            {
+                result.AddError("give one call: an Exotel call SID or a Vapi call id, or --both EXOTEL_SID VAPI_ID.");
+            }
+        });
+        command.SetAction((parsed, cancellationToken) => CliApp.WithSessionAsync(parsed, environment, async (session, output, ct) =>
+        {
+            var reference = parsed.GetValue(both) is [var sid, var callId]
+                ? new CallReference(sid, callId)
+                : Guid.TryParseExact(parsed.GetValue(id)!, "D", out _) ? CallReference.ForVapi(parsed.GetValue(id)!) : CallReference.ForExotel(parsed.GetValue(id)!);
+            return await FollowCallAsync(session, output, reference, ct).ConfigureAwait(false);
+        }, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> FollowCallAsync(CliSession session, Output output, CallReference reference, CancellationToken cancellationToken)
+    {
+        var names = string.Join(" and ", new[]
+        {
+            reference.ExotelCallSid is { } sid ? $"Exotel call {sid}" : null,
+            reference.VapiCallId is { } callId ? $"Vapi call {callId}" : null,
+        }.Where(n => n is not null));
+        output.Line($"Following {names} until it ends (Ctrl+C stops following; the call goes on)…");
+        var events = new List<object>();
+        CallOutcome? outcome = null;
+        await foreach (var e in session.Integrator.FollowCallAsync(reference, FollowPolling, cancellationToken).ConfigureAwait(false))
+        {
+            var side = SideName(e.Side);
+            switch (e)
+            {
+                case CallStatusChanged changed:
+                    output.Line($"[{side}] {changed.Status}");
+                    events.Add(new { type = "status", side, source = e.Source, at = e.At, status = changed.Status, terminal = changed.IsTerminal });
+                    break;
+                case CallLegUpdate leg:
+                    var duration = leg.OnCallDuration is { } d ? $", {d.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s on the call" : string.Empty;
+                    output.Line($"[{side}] leg {leg.Leg.ToString(CultureInfo.InvariantCulture)}: {leg.Status?.Value ?? "no status yet"}{duration}");
+                    events.Add(new { type = "leg", side, source = e.Source, at = e.At, leg = leg.Leg, status = leg.Status?.Value, onCallSeconds = leg.OnCallDuration?.TotalSeconds });
+                    break;
+                case CallEnded ended:
+                    outcome = ended.Outcome;
+                    events.Add(new { type = "ended", side, source = e.Source, at = e.At });
+                    break;
+            }
+        }
+
+        if (outcome is null)
+        {
+            // The monitor ends its stream only with CallEnded, or by throwing; this is a defect if reached.
+            throw new InvalidOperationException("The call monitor stopped before the call ended.");
+        }
+
+        var verdict = outcome.Classification;
+        output.Line($"Ended: {verdict.Meaning}");
+        output.Line($"Side: {SideText(verdict.Side)}. Likely cause: {CauseText(verdict.LikelyCause)}. Code: {verdict.Code}.");
+        output.Line($"Fix: {verdict.Fix}");
+        output.Result(new
+        {
+            call = new { exotelCallSid = reference.ExotelCallSid, vapiCallId = reference.VapiCallId },
+            events,
+            outcome = new
+            {
+                isFailure = outcome.IsFailure,
+                side = verdict.Side,
+                likelyCause = verdict.LikelyCause,
+                code = verdict.Code,
+                meaning = verdict.Meaning,
+                fix = verdict.Fix,
+                exotelStatus = outcome.ExotelStatus?.Value,
+                vapiEndedReason = outcome.VapiEndedReason?.Value,
+            },
+        });
+        return outcome.IsFailure ? CliApp.Failed : CliApp.Ok;
+    }
+
+    private static string SideName(CallSide side) => side == CallSide.Exotel ? "exotel" : "vapi";
+
+    private static string SideText(FailureSide side) => side switch
+    {
+        FailureSide.None => "none (not a failure)",
+        FailureSide.SipPath => "the SIP path between Vapi and Exotel",
+        _ => side.ToString(),
+    };
+
+    private static string CauseText(LikelyCause cause) => cause switch
+    {
+        LikelyCause.None => "none",
+        LikelyCause.NoAnswer => "no answer",
+        LikelyCause.IpAllowlist => "IP allowlist",
+        LikelyCause.NumberFormat => "number format",
+        LikelyCause.NumberMapping => "number mapping",
+        LikelyCause.ServiceFault => "service fault",
+        LikelyCause.Busy => "busy",
+        LikelyCause.Credentials => "credentials",
+        LikelyCause.Capacity => "capacity",
+        LikelyCause.Assistant => "assistant",
+        LikelyCause.Transport => "transport",
+        LikelyCause.Media => "media",
+        LikelyCause.Carrier => "carrier",
+        _ => "unknown",
+    };
 
     /// <summary>Prints a safe call's outcome: placed (then the call), not placed, or unknown (with how to look).</summary>
     private static int ReportPlacement<TCall>(Output output, CallPlacement<TCall> placement, Func<TCall, int> placed)
