@@ -118,17 +118,21 @@ public class VapiExotelIntegrator : IVapiExotelIntegrator
     /// <inheritdoc />
     public virtual Task<ExotelCall> ConnectNumbersAsync(ConnectCallRequest request, CancellationToken cancellationToken = default)
     {
-        // Every call the SDK starts carries a correlation id (here in the CustomField), so that it can be found later.
         ArgumentNullException.ThrowIfNull(request);
-        return _exotel.Calls.ConnectAsync((ConnectCallRequest)ConnectRequestCopy.WithCorrelation(request, CallCorrelation.NewId()), cancellationToken);
+        return _exotel.Calls.ConnectAsync((ConnectCallRequest)Tagged(request), cancellationToken);
     }
 
     /// <inheritdoc />
     public virtual Task<ExotelCall> ConnectToFlowAsync(ConnectToFlowRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _exotel.Calls.ConnectToFlowAsync((ConnectToFlowRequest)ConnectRequestCopy.WithCorrelation(request, CallCorrelation.NewId()), cancellationToken);
+        return _exotel.Calls.ConnectToFlowAsync((ConnectToFlowRequest)Tagged(request), cancellationToken);
     }
+
+    // Every call the integrator starts carries a correlation id: in an empty CustomField here. A CustomField of yours
+    // is left exactly as it is (it may be JSON your callback handler parses); the Place…Async methods always tag.
+    private static ExotelConnectRequest Tagged(ExotelConnectRequest request) =>
+        string.IsNullOrEmpty(request.CustomField) ? ConnectRequestCopy.WithCorrelation(request, CallCorrelation.NewId()) : request;
 
     /// <inheritdoc />
     public virtual Task<VapiCall> StartAssistantCallAsync(AssistantCallRequest request, CancellationToken cancellationToken = default) =>
@@ -151,7 +155,7 @@ public class VapiExotelIntegrator : IVapiExotelIntegrator
             async () =>
             {
                 var call = await PrepareAssistantCallAsync(request, cancellationToken).ConfigureAwait(false);
-                var correlationId = CallCorrelation.NewId();
+                var correlationId = options.CorrelationId ?? CallCorrelation.NewId();
                 call.Name = CallCorrelation.VapiName(call.Name, correlationId);
                 return await _safeCalls.PlaceAsync(_vapi, call, correlationId, options, cancellationToken).ConfigureAwait(false);
             },
@@ -171,7 +175,7 @@ public class VapiExotelIntegrator : IVapiExotelIntegrator
         ArgumentNullException.ThrowIfNull(request);
         options ??= new SafeCallOptions();
         options.Check();
-        var correlationId = CallCorrelation.NewId();
+        var correlationId = options.CorrelationId ?? CallCorrelation.NewId();
         var tagged = ConnectRequestCopy.WithCorrelation(request, correlationId);
         return IntegrationTelemetry.RunAsync(
             operation,

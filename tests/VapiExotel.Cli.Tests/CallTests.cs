@@ -50,7 +50,7 @@ public sealed class CallTests : SandboxCliTest
         Assert.That(form["Record"], Is.EqualTo("true"));
         Assert.That(form["TimeOut"], Is.EqualTo("30"));
         Assert.That(form["TimeLimit"], Is.EqualTo("300"));
-        Assert.That(form["CustomField"], Does.Match(@"^x \[vx-[0-9a-f]{12}\]$"), "the value given, and the correlation id every call carries");
+        Assert.That(form["CustomField"], Is.EqualTo("x"), "a CustomField of the caller's is sent exactly as given");
         Assert.That(form["StatusCallback"], Is.EqualTo("https://example.com/cb"));
         Assert.That(form["StatusCallbackEvents[0]"], Is.EqualTo("terminal"));
         var sid = (string)Sandbox.Exotel.Calls.Single()["Sid"]!;

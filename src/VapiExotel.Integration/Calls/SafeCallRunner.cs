@@ -41,8 +41,19 @@ internal sealed class SafeCallRunner(TimeProvider time, ILogger logger)
             static e => e is VapiException { IsOutcomeUnknown: true },
             correlationId, options, cancellationToken);
 
-    public Task<CallPlacement<ExotelCall>> PlaceAsync(ExotelClient exotel, ExotelConnectRequest request, string correlationId, SafeCallOptions options, CancellationToken cancellationToken) =>
-        RunAsync(
+    public async Task<CallPlacement<ExotelCall>> PlaceAsync(
+        ExotelClient exotel, ExotelConnectRequest request, string correlationId, SafeCallOptions options, CancellationToken cancellationToken)
+    {
+        // Exotel's call records do not return CustomField (only its callbacks do), so a call cannot be found by its id.
+        // Instead the calls between these numbers are listed before sending: after an ambiguous failure, a call that
+        // was not there before is this one. Matching is done here, by number in any form, not by Exotel's filters,
+        // whose number formats are not documented; and the window is wide (clock skew), which the baseline makes safe.
+        var to = (request as ConnectCallRequest)?.To;
+        var numbers = to is null ? request.From : $"{request.From} to {to}";
+        var since = time.GetUtcNow() - options.ClockSkewAllowance;
+        var before = (await MatchingAsync(exotel, request.From, to, since, cancellationToken).ConfigureAwait(false)).Select(c => c.Sid).ToHashSet(StringComparer.Ordinal);
+
+        return await RunAsync(
             "Exotel",
             ct => request switch
             {
@@ -50,45 +61,42 @@ internal sealed class SafeCallRunner(TimeProvider time, ILogger logger)
                 ConnectToFlowRequest flow => exotel.Calls.ConnectToFlowAsync(flow, ct),
                 _ => throw new ArgumentException("request must be a ConnectCallRequest or a ConnectToFlowRequest.", nameof(request)),
             },
-            async (since, ct) =>
+            async (_, ct) =>
             {
-                // Exotel's call records do not return CustomField (only its callbacks do): a call is matched by its
-                // numbers and creation time, and proven absent when none from these numbers was created since the attempt.
-                var filter = new ExotelCallListFilter { CreatedFrom = since, PageSize = 100 };
-                filter.From.Add(request.From);
-                filter.PhoneNumbers.Add(request.CallerId);
-                var to = (request as ConnectCallRequest)?.To;
-                if (to is not null)
+                var fresh = (await MatchingAsync(exotel, request.From, to, since, ct).ConfigureAwait(false)).Where(c => !before.Contains(c.Sid)).ToList();
+                return fresh.Count switch
                 {
-                    filter.To.Add(to);
-                }
-
-                var candidates = new List<ExotelCall>();
-                await foreach (var call in exotel.Calls.ListAsync(filter, ct).ConfigureAwait(false))
-                {
-                    if (PhoneNumberText.Same(call.From, request.From) && (to is null || PhoneNumberText.Same(call.To, to)))
-                    {
-                        candidates.Add(call);
-                    }
-
-                    if (candidates.Count >= MaxListed)
-                    {
-                        break;
-                    }
-                }
-
-                var numbers = to is null ? request.From : $"{request.From} to {to}";
-                return candidates.Count switch
-                {
-                    0 => Lookup<ExotelCall>.None($"no Exotel call from {numbers} was created since the attempt"),
-                    1 => Lookup<ExotelCall>.Found(candidates[0],
-                        $"found as Exotel call {candidates[0].Sid}, the only call from {numbers} since the attempt (Exotel's call records do not show CustomField; its status callback carries {correlationId})"),
+                    0 => Lookup<ExotelCall>.None($"no Exotel call from {numbers} appeared since the attempt"),
+                    1 => Lookup<ExotelCall>.Found(fresh[0],
+                        $"found as Exotel call {fresh[0].Sid}, the one call from {numbers} that was not there before the attempt (its status callback carries {correlationId})"),
                     _ => Lookup<ExotelCall>.Unclear(
-                        $"{candidates.Count} Exotel calls from {numbers} were created since the attempt ({string.Join(", ", candidates.Take(5).Select(c => c.Sid))}), and Exotel's call records do not show CustomField to tell which carries {correlationId}"),
+                        $"{fresh.Count} Exotel calls from {numbers} appeared since the attempt ({string.Join(", ", fresh.Take(5).Select(c => c.Sid))}), and Exotel's call records do not show CustomField to tell which carries {correlationId}"),
                 };
             },
             static e => e is ExotelException { IsOutcomeUnknown: true },
-            correlationId, options, cancellationToken);
+            correlationId, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The account's calls from <paramref name="from"/> (to <paramref name="to"/>) created since <paramref name="since"/>, matched by number in any form.</summary>
+    private static async Task<List<ExotelCall>> MatchingAsync(ExotelClient exotel, string from, string? to, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var matching = new List<ExotelCall>();
+        var listed = 0;
+        await foreach (var call in exotel.Calls.ListAsync(new ExotelCallListFilter { CreatedFrom = since, PageSize = 100 }, cancellationToken).ConfigureAwait(false))
+        {
+            if (PhoneNumberText.Same(call.From, from) && (to is null || PhoneNumberText.Same(call.To, to)))
+            {
+                matching.Add(call);
+            }
+
+            if (++listed >= MaxListed)
+            {
+                throw new VapiExotelException($"More than {MaxListed} Exotel calls in the lookup window: too many to tell this call apart safely. Narrow SafeCallOptions.ClockSkewAllowance.");
+            }
+        }
+
+        return matching;
+    }
 
     private async Task<CallPlacement<T>> RunAsync<T>(
         string service,
@@ -117,19 +125,11 @@ internal sealed class SafeCallRunner(TimeProvider time, ILogger logger)
                 error = e;
             }
 
-            if (options.SettleDelay > TimeSpan.Zero)
+            var found = await SettleAndLookAsync(lookup, since, options, cancellationToken).ConfigureAwait(false);
+            if (found.Outcome == CallPlacementOutcome.NotPlaced && options.RetryWhenProvenNotPlaced && attempt == 1)
             {
-                await Task.Delay(options.SettleDelay, time, cancellationToken).ConfigureAwait(false);
-            }
-
-            Lookup<T> found;
-            try
-            {
-                found = await lookup(since, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is VapiException or ExotelException && !cancellationToken.IsCancellationRequested)
-            {
-                found = Lookup<T>.Unclear($"the lookup failed too ({e.Message})");
+                // Before sending again, look a second time: a call still being created must not be dialled twice.
+                found = await SettleAndLookAsync(lookup, since, options, cancellationToken).ConfigureAwait(false);
             }
 
             CallPlacement<T> result;
@@ -156,6 +156,26 @@ internal sealed class SafeCallRunner(TimeProvider time, ILogger logger)
 
             SafeCallLog.Placement(logger, service, correlationId, result.Outcome, attempt);
             return result;
+        }
+    }
+
+    private async Task<Lookup<T>> SettleAndLookAsync<T>(
+        Func<DateTimeOffset, CancellationToken, Task<Lookup<T>>> lookup, DateTimeOffset since, SafeCallOptions options, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (options.SettleDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(options.SettleDelay, time, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await lookup(since, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Any failure of the lookup leaves the question open: never "not placed" on a failed read.
+            return Lookup<T>.Unclear($"the lookup failed too ({e.GetType().Name}: {e.Message})");
         }
     }
 

@@ -37,8 +37,19 @@ public sealed class SafeCallOptions
     /// </summary>
     public TimeSpan ClockSkewAllowance { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// The correlation id to use (<c>vx-</c> and 12 lowercase hex digits, as <see cref="CallCorrelation.NewId"/> makes),
+    /// so that you know it before anything is sent, even if the call is cancelled; a new one when null.
+    /// </summary>
+    public string? CorrelationId { get; set; }
+
     internal void Check()
     {
+        if (CorrelationId is { } id && !CallCorrelation.IsId(id))
+        {
+            throw new ArgumentException($"SafeCallOptions.CorrelationId must be 'vx-' and 12 lowercase hex digits (CallCorrelation.NewId()); got '{id}'.", "options");
+        }
+
         if (SettleDelay < TimeSpan.Zero || SettleDelay > TimeSpan.FromMinutes(5))
         {
             throw new ArgumentException("SafeCallOptions.SettleDelay must be from 0 to 5 minutes.", "options");
@@ -56,7 +67,14 @@ public sealed class SafeCallOptions
 public sealed class CallPlacement<TCall>
     where TCall : class
 {
-    internal CallPlacement(CallPlacementOutcome outcome, string correlationId, TCall? call, int attempts, Exception? error, string message)
+    /// <summary>Creates a result (for tests of code that uses the safe-call methods).</summary>
+    /// <param name="outcome">Placed, not placed or unknown.</param>
+    /// <param name="correlationId">The call's correlation id.</param>
+    /// <param name="call">The call, when placed.</param>
+    /// <param name="attempts">How many times the request was sent.</param>
+    /// <param name="error">The ambiguous failure, when there was one.</param>
+    /// <param name="message">What happened, and what to do.</param>
+    public CallPlacement(CallPlacementOutcome outcome, string correlationId, TCall? call, int attempts, Exception? error, string message)
     {
         Outcome = outcome;
         CorrelationId = correlationId;
@@ -137,8 +155,24 @@ public static partial class CallCorrelation
         return stripped.Length == 0 ? null : stripped;
     }
 
+    /// <summary>True when <paramref name="text"/> is a correlation id.</summary>
+    internal static bool IsId(string text) => Id().IsMatch(text);
+
+    // A value copied from an earlier call may still end with that call's tag: it is dropped, so that the one id a call
+    // carries is its own (a lookup for the new id must never be fooled by the old one).
+    private static string? Untagged(string? value)
+    {
+        while (value is not null && Find(value) is not null)
+        {
+            value = Strip(value);
+        }
+
+        return value;
+    }
+
     internal static string VapiName(string? name, string id)
     {
+        name = Untagged(name);
         if (string.IsNullOrEmpty(name))
         {
             return id;
@@ -161,6 +195,7 @@ public static partial class CallCorrelation
 
     internal static string CustomField(string? value, string id)
     {
+        value = Untagged(value);
         if (string.IsNullOrEmpty(value))
         {
             return id;
@@ -173,6 +208,10 @@ public static partial class CallCorrelation
                 "request");
     }
 
-    [GeneratedRegex(@"(?:^| \[)(?<id>vx-[0-9a-f]{12})(?:\]|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    // Only at the end: the whole value is the id, or it ends with " [id]" (an id inside a value is not a tag).
+    [GeneratedRegex(@"^(?<id>vx-[0-9a-f]{12})$|(?: \[)(?<id>vx-[0-9a-f]{12})\]$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Tag();
+
+    [GeneratedRegex(@"^vx-[0-9a-f]{12}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Id();
 }

@@ -21,6 +21,7 @@ public sealed class SipDigestCredential
     public string UserName { get; }
 
     /// <summary>The digest password both sides share; a secret, never logged, never shown by <see cref="ToString"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]   // a report serialised whole (an API response, a structured log) must not carry it
     public string Password { get; }
 
     /// <inheritdoc />

@@ -207,19 +207,40 @@ public sealed class SafeCallTests : IntegratorScenario
     }
 
     [Test]
-    public async Task Two_exotel_calls_between_the_same_numbers_since_the_attempt_leave_the_outcome_unknown()
+    [TestCase(true)]
+    [TestCase(false)]
+    public async Task An_earlier_exotel_call_between_the_same_numbers_is_never_taken_for_this_one(bool afterProcessing)
     {
         var integrator = SafeIntegrator();
-        await Direct.Exotel(Sandbox).Calls.ConnectAsync(new ConnectCallRequest("+919876500001", "+919876500002", ExoPhone));
-        Fault(SandboxApi.Exotel, ConnectPath, SandboxFault.Timeout(), afterProcessing: true);
+        var earlier = await Direct.Exotel(Sandbox).Calls.ConnectAsync(new ConnectCallRequest("+919876500001", "+919876500002", ExoPhone));
+        Fault(SandboxApi.Exotel, ConnectPath, SandboxFault.Timeout(), afterProcessing: afterProcessing);
 
-        var placement = await integrator.PlaceConnectCallAsync(new ConnectCallRequest("+919876500001", "+919876500002", ExoPhone), Retry);
+        var placement = await integrator.PlaceConnectCallAsync(new ConnectCallRequest("+919876500001", "+919876500002", ExoPhone));
 
         Assert.Multiple(() =>
         {
-            Assert.That(placement.Outcome, Is.EqualTo(CallPlacementOutcome.Unknown), placement.Message);
-            Assert.That(placement.Message, Does.Contain("2 Exotel calls"));
-            Assert.That(Sandbox.Exotel.Calls, Has.Count.EqualTo(2), "not sent a third time");
+            // The calls between these numbers are listed before sending: only one that was not there before is this one.
+            Assert.That(placement.Outcome, Is.EqualTo(afterProcessing ? CallPlacementOutcome.Placed : CallPlacementOutcome.NotPlaced), placement.Message);
+            Assert.That(placement.Call?.Sid, afterProcessing ? Is.Not.EqualTo(earlier.Sid).And.Not.Null : Is.Null);
+            Assert.That(Sandbox.Exotel.Calls, Has.Count.EqualTo(afterProcessing ? 2 : 1), "never sent again without the option");
+        });
+    }
+
+    [Test]
+    public async Task A_vapi_name_that_still_carries_an_earlier_calls_id_is_retagged_so_a_lost_answer_is_never_dialled_twice()
+    {
+        await Integrator().SetupAsync();
+        var integrator = SafeIntegrator();
+        Fault(SandboxApi.Vapi, "/call", SandboxFault.DropConnection(), afterProcessing: true);
+
+        var placement = await integrator.PlaceAssistantCallAsync(new AssistantCallRequest(Customer) { Name = "renewal [vx-0123456789ab]" }, Retry);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(placement.Outcome, Is.EqualTo(CallPlacementOutcome.Placed), placement.Message);
+            Assert.That(placement.Attempts, Is.EqualTo(1));
+            Assert.That(Sandbox.Vapi.Calls, Has.Count.EqualTo(1), "one call, never a second POST");
+            Assert.That((string?)Sandbox.Vapi.Calls.Single()["name"], Is.EqualTo($"renewal [{placement.CorrelationId}]"), "the old tag is replaced, not kept");
         });
     }
 
