@@ -95,7 +95,7 @@ public interface IVapiExotelIntegrator
     /// <param name="request">The call.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The call as Vapi created it.</returns>
-    /// <exception cref="ArgumentException">A number is not E.164, or no assistant is known for the number; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A number is not a phone number (E.164 or an Indian form), or no assistant is known for the number; nothing was sent.</exception>
     /// <exception cref="VapiExotelException">The ExoPhone has no BYO phone number on the integration's credential: run setup first.</exception>
     Task<VapiCall> StartAssistantCallAsync(AssistantCallRequest request, CancellationToken cancellationToken = default);
 
@@ -111,7 +111,7 @@ public interface IVapiExotelIntegrator
     /// <param name="options">Settle delay, clock allowance and retry; the defaults when null (no retry).</param>
     /// <param name="cancellationToken">Cancels the request and the lookup (a cancelled call's outcome is not looked up).</param>
     /// <returns>The placement: outcome, correlation id, the call when placed, the ambiguous failure when there was one.</returns>
-    /// <exception cref="ArgumentException">A number is not E.164, no assistant is known for the number, or an option is out of range; nothing was sent.</exception>
+    /// <exception cref="ArgumentException">A number is not a phone number (E.164 or an Indian form), no assistant is known for the number, or an option is out of range; nothing was sent.</exception>
     /// <exception cref="VapiExotelException">The ExoPhone has no BYO phone number on the integration's credential: run setup first.</exception>
     /// <exception cref="VapiException">Vapi refused the call (the outcome is known: not placed).</exception>
     Task<CallPlacement<VapiCall>> PlaceAssistantCallAsync(AssistantCallRequest request, SafeCallOptions? options = null, CancellationToken cancellationToken = default);
