@@ -136,6 +136,21 @@ public static class CliApp
         }
     }
 
+    /// <summary>Runs a command that needs no account (explain, sandbox), with the same failure handling as the others.</summary>
+    internal static async Task<int> WithoutSessionAsync(
+        ParseResult parsed, CliEnvironment environment, Func<Output, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    {
+        var output = NewOutput(parsed, environment);
+        try
+        {
+            return await body(output, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            return Fail(output, ex, cancellationToken);
+        }
+    }
+
     /// <summary>The output of a command, as --json and --verbose ask.</summary>
     internal static Output NewOutput(ParseResult parsed, CliEnvironment environment) =>
         new(environment, parsed.GetValue<bool>(Json), parsed.GetValue<bool>(Verbose));

@@ -33,8 +33,10 @@ public sealed partial class SandboxCommandTests : CliTest
         }
 
         Assert.That(exotel.Groups["url"].Value, Is.Not.EqualTo(vapi.Groups["url"].Value));
-        Assert.That(text, Does.Contain("export VapiExotel__Exotel__BaseAddress=" + exotel.Groups["url"].Value));
-        Assert.That(text, Does.Contain("export VapiExotel__Vapi__BaseAddress=" + vapi.Groups["url"].Value));
+        var export = text.Split('\n').Single(l => l.TrimStart().StartsWith("export ", StringComparison.Ordinal));
+        Assert.That(export.Split(' ', StringSplitOptions.RemoveEmptyEntries), Does.Contain("VapiExotel__Exotel__BaseAddress=" + exotel.Groups["url"].Value)
+            .And.Contain("VapiExotel__Vapi__BaseAddress=" + vapi.Groups["url"].Value)
+            .And.Contain("VapiExotel__Exotel__AccountSid=sandbox1"));
     }
 
     [Test]

@@ -47,7 +47,7 @@ internal static class ExotelErrors
         {
             Operation = raw.Operation,
             RetryAfter = raw.RetryAfter,
-            IsOutcomeUnknown = raw.PostOutcomeUnknown,
+            IsOutcomeUnknown = raw.OutcomeUnknown,
         };
 
         return exception.IsAuthenticationFailure ? Rebuild(exception, exception.Message + AuthenticationHint) : exception;
@@ -60,7 +60,7 @@ internal static class ExotelErrors
         var reason = Enum.IsDefined((HttpStatusCode)raw.Status) ? " " + (HttpStatusCode)raw.Status : string.Empty;
         var text = $"Exotel {raw.Operation} failed (HTTP {raw.Status.ToString(CultureInfo.InvariantCulture)}{reason})"
                    + (snippet.Length > 0 ? $": {snippet}" : ".") + raw.OutcomeUnknownText;
-        var exception = new ExotelException(text, raw.Status) { Operation = raw.Operation, RetryAfter = raw.RetryAfter, IsOutcomeUnknown = raw.PostOutcomeUnknown };
+        var exception = new ExotelException(text, raw.Status) { Operation = raw.Operation, RetryAfter = raw.RetryAfter, IsOutcomeUnknown = raw.OutcomeUnknown };
         return exception.IsAuthenticationFailure ? Rebuild(exception, exception.Message + AuthenticationHint) : exception;
     }
 

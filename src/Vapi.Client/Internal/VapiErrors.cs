@@ -33,7 +33,7 @@ internal static class VapiErrors
             Operation = raw.Operation,
             RequestId = raw.HeaderRequestId,
             RetryAfter = raw.RetryAfter,
-            IsOutcomeUnknown = raw.PostOutcomeUnknown,
+            IsOutcomeUnknown = raw.OutcomeUnknown,
         };
     }
 
